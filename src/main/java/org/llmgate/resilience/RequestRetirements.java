@@ -1,0 +1,45 @@
+package org.llmgate.resilience;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The scopes retired so far in one chat request (SPEC §5: a retired scope skips every later hop it
+ * covers without a call). One instance per request; thread-safe because the relay's callbacks may
+ * run on different threads one after the other.
+ */
+public final class RequestRetirements {
+
+    private final Set<ScopeKey> retired = ConcurrentHashMap.newKeySet();
+
+    /** Retires the scope when the retirement applies within the request; returns whether it did. */
+    public boolean retire(Retirement retirement) {
+        if (!retirement.withinRequest()) {
+            return false;
+        }
+        retired.add(retirement.scope());
+        return true;
+    }
+
+    public void retire(ScopeKey scope) {
+        retired.add(scope);
+    }
+
+    /**
+     * Whether a retired scope covers the target. A credit retirement does not cover a free target
+     * because {@link HopTarget#scopes()} leaves the credit scope out for free models.
+     */
+    public boolean covers(HopTarget target) {
+        return coveringScope(target).isPresent();
+    }
+
+    /** The retired scope that covers the target, for the skip reason. */
+    public Optional<ScopeKey> coveringScope(HopTarget target) {
+        return target.scopes().stream().filter(retired::contains).findFirst();
+    }
+
+    public Set<ScopeKey> retired() {
+        return Set.copyOf(retired);
+    }
+}

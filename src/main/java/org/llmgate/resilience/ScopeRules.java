@@ -1,0 +1,50 @@
+package org.llmgate.resilience;
+
+import java.util.Optional;
+import org.llmgate.providers.ErrorClass;
+
+/** The last column of SPEC §4: which scope a failure retires, and for how long in spirit. */
+public final class ScopeRules {
+
+    private ScopeRules() {
+    }
+
+    /**
+     * The retirement a failure of {@code target} with {@code errorClass} causes, or empty when the
+     * failure says nothing about the upstream (the request itself was the problem).
+     *
+     * <p>Every retirement also retires its scope for the rest of the request. For the permanent
+     * classes that is obvious. For the transient ones it is the lesson of the incident: the SDK
+     * retried a 429 three times and closed the stream silently. Calling the same model on the same
+     * key again a second later is a retry in disguise, it spends the student's wait and the
+     * fallbacks' quota, and the chain exists precisely to go somewhere else. An unreachable base
+     * URL is not going to answer the next hop either.
+     */
+    public static Optional<Retirement> retirementFor(ErrorClass errorClass, HopTarget target) {
+        return switch (errorClass) {
+            case RATE_LIMITED, UPSTREAM_ERROR, OVERLOADED, TIMEOUT, EMPTY_RESPONSE, STREAM_INTERRUPTED ->
+                    Optional.of(new Retirement(target.modelScope(), errorClass, false, true));
+            case UNREACHABLE -> Optional.of(new Retirement(target.endpointScope(), errorClass, false, true));
+            case AUTH_ERROR -> Optional.of(new Retirement(target.credentialScope(), errorClass, true, true));
+            case CREDIT_EXHAUSTED -> Optional.of(creditRetirement(target));
+            case MODEL_NOT_FOUND -> Optional.of(new Retirement(target.modelScope(), errorClass, true, true));
+            case ENDPOINT_UNSUPPORTED, CONTEXT_LENGTH_EXCEEDED, CONTENT_FILTERED, BAD_REQUEST -> Optional.empty();
+        };
+    }
+
+    /** True for the classes whose breaker trip is permanent (SPEC §5: auth, credit, model_not_found). */
+    public static boolean isPermanent(ErrorClass errorClass) {
+        return errorClass == ErrorClass.AUTH_ERROR
+                || errorClass == ErrorClass.CREDIT_EXHAUSTED
+                || errorClass == ErrorClass.MODEL_NOT_FOUND;
+    }
+
+    private static Retirement creditRetirement(HopTarget target) {
+        // A 402 on a FREE model means the key cannot even serve zero-cost models (OpenRouter does
+        // this once a balance goes negative): retiring the credit scope would not block the very
+        // model that failed, nor its free siblings, so every request would call it again. The key
+        // is as dead as with a bad key, hence the credential scope.
+        ScopeKey scope = target.free() ? target.credentialScope() : target.creditScope();
+        return new Retirement(scope, ErrorClass.CREDIT_EXHAUSTED, true, true);
+    }
+}
