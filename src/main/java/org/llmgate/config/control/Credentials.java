@@ -1,0 +1,142 @@
+package org.llmgate.config.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.List;
+import org.llmgate.config.entity.Credential;
+import org.llmgate.config.entity.Organization;
+import org.llmgate.platform.JsonFields;
+import org.llmgate.platform.problem.ProblemException;
+import org.llmgate.providers.ProviderAdapter;
+import org.llmgate.providers.ProviderRegistry;
+
+@ApplicationScoped
+@Transactional
+public class Credentials implements CrudService<CredentialView> {
+
+    @PersistenceContext(unitName = "llmgate")
+    EntityManager em;
+    @Inject
+    ConfigChanges changes;
+    @Inject
+    KeyVault keyVault;
+    @Inject
+    ProviderRegistry providers;
+
+    public List<CredentialView> list(Long organizationId) {
+        return em.createQuery("SELECT c FROM Credential c WHERE :org IS NULL OR c.organizationId = :org ORDER BY c.id", Credential.class)
+                .setParameter("org", organizationId)
+                .getResultStream().map(CredentialView::of).toList();
+    }
+
+    public CredentialView get(long id) {
+        return CredentialView.of(find(id));
+    }
+
+    public CredentialView create(JsonFields fields) {
+        Credential credential = new Credential();
+        apply(credential, fields);
+        em.persist(credential);
+        changes.record("credential");
+        return CredentialView.of(credential);
+    }
+
+    public CredentialView update(long id, JsonFields fields) {
+        Credential credential = find(id);
+        apply(credential, fields);
+        changes.record("credential:" + id);
+        return CredentialView.of(credential);
+    }
+
+    public void delete(long id) {
+        Credential credential = find(id);
+        List<Long> users = em.createQuery("SELECT c.id FROM LlmConfig c WHERE c.credentialId = :id ORDER BY c.id", Long.class)
+                .setParameter("id", id).getResultList();
+        if (!users.isEmpty()) {
+            throw ProblemException.conflict("credential " + id + " is used by llm-configs " + users);
+        }
+        em.remove(credential);
+        changes.record("credential:" + id);
+    }
+
+    private void apply(Credential credential, JsonFields fields) {
+        boolean creating = credential.getId() == null;
+        Long organizationId = fields.requiredId("organizationId");
+        String provider = fields.requiredString("provider", 40);
+        String label = fields.optionalString("label", 200);
+        String apiKey = fields.optionalString("apiKey", 500);
+        String baseUrl = fields.optionalString("baseUrl", 500);
+        Integer rpm = fields.optionalInt("requestsPerMinute", 1, 1_000_000);
+        Integer tpm = fields.optionalInt("tokensPerMinute", 1, 1_000_000_000);
+
+        if (organizationId != null && em.find(Organization.class, organizationId) == null) {
+            fields.fail("organizationId", "organization " + organizationId + " does not exist");
+        } else if (!creating && organizationId != null && !organizationId.equals(credential.getOrganizationId())) {
+            fields.fail("organizationId", "a credential cannot move to another organization");
+        }
+        ProviderAdapter adapter = provider == null ? null : providers.find(provider).orElse(null);
+        if (provider != null && adapter == null) {
+            fields.fail("provider", "unknown provider '" + provider + "' (GET /api/admin/llm-providers lists them)");
+        }
+        if (!creating && provider != null && !provider.equals(credential.getProvider()) && inUse(credential.getId())) {
+            throw ProblemException.conflict("credential " + credential.getId()
+                    + " is used by llm-configs: its provider cannot change");
+        }
+        if (apiKey != null && apiKey.isBlank()) {
+            fields.fail("apiKey", "must not be blank");
+        }
+        boolean keyStored = credential.getApiKeyEncrypted() != null;
+        if (apiKey == null && adapter != null && adapter.requiresApiKey() && !keyStored) {
+            fields.fail("apiKey", "is required for provider " + provider);
+        }
+        if (baseUrl != null && !isHttpUrl(baseUrl)) {
+            fields.fail("baseUrl", "must be an absolute http(s) URL");
+        }
+        if (baseUrl == null && adapter != null && adapter.defaultBaseUrl() == null) {
+            fields.fail("baseUrl", "is required for provider " + provider);
+        }
+        fields.validate();
+
+        credential.setOrganizationId(organizationId);
+        credential.setProvider(provider);
+        credential.setLabel(label == null || label.isBlank() ? adapter.displayName() + " key" : label);
+        if (apiKey != null) {
+            credential.setApiKeyEncrypted(keyVault.encrypt(apiKey), KeyVault.hintOf(apiKey));
+        }
+        credential.setBaseUrl(baseUrl == null ? null : stripTrailingSlash(baseUrl));
+        credential.setRequestsPerMinute(rpm);
+        credential.setTokensPerMinute(tpm);
+    }
+
+    private boolean inUse(long credentialId) {
+        return !em.createQuery("SELECT c.id FROM LlmConfig c WHERE c.credentialId = :id", Long.class)
+                .setParameter("id", credentialId).setMaxResults(1).getResultList().isEmpty();
+    }
+
+    static boolean isHttpUrl(String value) {
+        try {
+            URI uri = new URI(value);
+            return uri.isAbsolute() && uri.getHost() != null
+                    && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()));
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+
+    private static String stripTrailingSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    Credential find(long id) {
+        Credential credential = em.find(Credential.class, id);
+        if (credential == null) {
+            throw ProblemException.notFound("credential", id);
+        }
+        return credential;
+    }
+}

@@ -1,0 +1,22 @@
+package org.llmgate.config.control;
+
+import java.util.List;
+import org.llmgate.platform.JsonFields;
+
+/** The five admin resources share one shape: list (optionally by parent), get, create, replace, delete. */
+public interface CrudService<V extends CrudService.Identified> {
+
+    interface Identified {
+        Long id();
+    }
+
+    List<V> list(Long parentId);
+
+    V get(long id);
+
+    V create(JsonFields fields);
+
+    V update(long id, JsonFields fields);
+
+    void delete(long id);
+}

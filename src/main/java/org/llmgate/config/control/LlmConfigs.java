@@ -1,0 +1,136 @@
+package org.llmgate.config.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.llmgate.config.entity.Credential;
+import org.llmgate.config.entity.LlmConfig;
+import org.llmgate.config.entity.Organization;
+import org.llmgate.platform.JsonFields;
+import org.llmgate.platform.problem.ProblemException;
+import org.llmgate.providers.ProviderRegistry;
+
+@ApplicationScoped
+@Transactional
+public class LlmConfigs implements CrudService<LlmConfigView> {
+
+    private static final BigDecimal MAX_PRICE = new BigDecimal("100000000");
+
+    @PersistenceContext(unitName = "llmgate")
+    EntityManager em;
+    @Inject
+    ConfigChanges changes;
+    @Inject
+    ProviderRegistry providers;
+
+    public List<LlmConfigView> list(Long organizationId) {
+        return em.createQuery("SELECT c FROM LlmConfig c WHERE :org IS NULL OR c.organizationId = :org ORDER BY c.id", LlmConfig.class)
+                .setParameter("org", organizationId)
+                .getResultStream().map(LlmConfigView::of).toList();
+    }
+
+    public LlmConfigView get(long id) {
+        return LlmConfigView.of(find(id));
+    }
+
+    public LlmConfigView create(JsonFields fields) {
+        LlmConfig config = new LlmConfig();
+        apply(config, fields);
+        em.persist(config);
+        changes.record("llm-config");
+        return LlmConfigView.of(config);
+    }
+
+    public LlmConfigView update(long id, JsonFields fields) {
+        LlmConfig config = find(id);
+        apply(config, fields);
+        changes.record("llm-config");
+        return LlmConfigView.of(config);
+    }
+
+    public void delete(long id) {
+        em.remove(find(id));
+        changes.record("llm-config");
+    }
+
+    private void apply(LlmConfig config, JsonFields fields) {
+        Long organizationId = fields.requiredId("organizationId");
+        String name = fields.requiredString("name", 200);
+        String provider = fields.requiredString("provider", 40);
+        Long credentialId = fields.requiredId("credentialId");
+        String model = fields.requiredString("model", 300);
+        Long fallbackId = fields.optionalId("fallbackConfigId");
+        Double temperature = fields.optionalDouble("temperature", 0, 2);
+        Integer maxOutputTokens = fields.optionalInt("maxOutputTokens", 1, 10_000_000);
+        BigDecimal inputPrice = fields.optionalDecimal("inputCentsPerMillion", BigDecimal.ZERO, MAX_PRICE);
+        BigDecimal outputPrice = fields.optionalDecimal("outputCentsPerMillion", BigDecimal.ZERO, MAX_PRICE);
+        Integer contextWindow = fields.optionalInt("contextWindow", 1, 1_000_000_000);
+
+        if (organizationId != null && em.find(Organization.class, organizationId) == null) {
+            fields.fail("organizationId", "organization " + organizationId + " does not exist");
+            organizationId = null;
+        } else if (config.getId() != null && organizationId != null && !organizationId.equals(config.getOrganizationId())) {
+            fields.fail("organizationId", "an llm-config cannot move to another organization");
+        }
+        if (provider != null && providers.find(provider).isEmpty()) {
+            fields.fail("provider", "unknown provider '" + provider + "' (GET /api/admin/llm-providers lists them)");
+        }
+        Credential credential = credentialId == null ? null : em.find(Credential.class, credentialId);
+        if (credentialId != null && credential == null) {
+            fields.fail("credentialId", "credential " + credentialId + " does not exist");
+        } else if (credential != null && organizationId != null && !credential.getOrganizationId().equals(organizationId)) {
+            fields.fail("credentialId", "credential " + credentialId + " belongs to another organization");
+        } else if (credential != null && provider != null && !credential.getProvider().equals(provider)) {
+            fields.fail("credentialId", "credential " + credentialId + " is for provider " + credential.getProvider());
+        }
+        if (fallbackId != null && fallbackId.equals(config.getId())) {
+            fields.fail("fallbackConfigId", "a config cannot fall back to itself");
+        } else {
+            Assignments.checkConfig(em, fields, "fallbackConfigId", fallbackId, organizationId);
+        }
+        fields.validate();
+        if (fallbackId != null && config.getId() != null) {
+            refuseCycle(config.getId(), fallbackId);
+        }
+
+        config.setOrganizationId(organizationId);
+        config.setName(name);
+        config.setProvider(provider);
+        config.setCredentialId(credentialId);
+        config.setModel(model);
+        config.setFallbackConfigId(fallbackId);
+        config.setTemperature(temperature);
+        config.setMaxOutputTokens(maxOutputTokens);
+        config.setInputCentsPerMillion(inputPrice);
+        config.setOutputCentsPerMillion(outputPrice);
+        config.setContextWindow(contextWindow);
+    }
+
+    /** Walks the proposed fallback's own chain; reaching the config being saved closes a cycle (SPEC §3). */
+    private void refuseCycle(long configId, long fallbackId) {
+        Set<Long> seen = new HashSet<>();
+        Long next = fallbackId;
+        while (next != null && seen.add(next)) {
+            if (next == configId) {
+                throw ProblemException.conflict("fallback " + fallbackId + " leads back to llm-config " + configId
+                        + ": fallback chains cannot form a cycle");
+            }
+            LlmConfig hop = em.find(LlmConfig.class, next);
+            next = hop == null ? null : hop.getFallbackConfigId();
+        }
+    }
+
+    LlmConfig find(long id) {
+        LlmConfig config = em.find(LlmConfig.class, id);
+        if (config == null) {
+            throw ProblemException.notFound("llm-config", id);
+        }
+        return config;
+    }
+}

@@ -1,0 +1,61 @@
+package org.llmgate.platform;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * Every setting llmgate reads, named llmgate.&lt;area&gt;.&lt;setting&gt; (environment: LLMGATE_AREA_SETTING).
+ * Defaults live here or in META-INF/microprofile-config.properties, nowhere else.
+ */
+@ApplicationScoped
+public class Settings {
+
+    @Inject
+    Config config;
+
+    public Path dataDir() {
+        return config.getOptionalValue("llmgate.data.dir", String.class)
+                .map(Path::of)
+                .orElse(Path.of(System.getProperty("user.home"), ".llmgate"));
+    }
+
+    public Optional<String> masterKey() {
+        return nonBlank("llmgate.master.key");
+    }
+
+    public String adminUsername() {
+        return config.getOptionalValue("llmgate.admin.username", String.class).orElse("admin");
+    }
+
+    public Optional<String> adminPassword() {
+        return nonBlank("llmgate.admin.password");
+    }
+
+    public long maxBodyBytes() {
+        return config.getOptionalValue("llmgate.request.max-body-bytes", Long.class).orElse(1_048_576L);
+    }
+
+    public Duration configRefresh() {
+        return Duration.ofSeconds(config.getOptionalValue("llmgate.config.refresh-seconds", Long.class).orElse(2L));
+    }
+
+    public Duration duration(String key, Duration defaultValue) {
+        return config.getOptionalValue(key, Long.class).map(Duration::ofMillis).orElse(defaultValue);
+    }
+
+    public Duration seconds(String key, Duration defaultValue) {
+        return config.getOptionalValue(key, Long.class).map(Duration::ofSeconds).orElse(defaultValue);
+    }
+
+    public int integer(String key, int defaultValue) {
+        return config.getOptionalValue(key, Integer.class).orElse(defaultValue);
+    }
+
+    private Optional<String> nonBlank(String key) {
+        return config.getOptionalValue(key, String.class).filter(v -> !v.isBlank());
+    }
+}

@@ -1,0 +1,98 @@
+package org.llmgate.platform.security;
+
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.ext.Provider;
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.util.Base64;
+import java.util.Optional;
+import org.llmgate.config.control.IntegrationTokens;
+import org.llmgate.platform.problem.ProblemResponses;
+
+/**
+ * Authenticates every REST call: HTTP Basic for the admin, Bearer for integration tokens. Admin
+ * paths take the admin only; runtime paths (chat) take either. Pre-matching, so an anonymous call
+ * gets 401 even for a path that does not exist.
+ */
+@Provider
+@PreMatching
+@Priority(Priorities.AUTHENTICATION)
+public class AuthFilter implements ContainerRequestFilter {
+
+    @Inject
+    AdminAccount adminAccount;
+    @Inject
+    IntegrationTokens tokens;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        Optional<Caller> caller = authenticate(request.getHeaderString(HttpHeaders.AUTHORIZATION));
+        if (caller.isEmpty()) {
+            request.abortWith(Response.fromResponse(ProblemResponses.of(401, "Authentication required"))
+                    .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"llmgate\"").build());
+            return;
+        }
+        String path = request.getUriInfo().getPath();
+        if (!caller.get().admin() && (path.startsWith("admin") || path.startsWith("/admin"))) {
+            request.abortWith(ProblemResponses.of(403, "Integration tokens reach the chat endpoints only"));
+            return;
+        }
+        boolean secure = request.getSecurityContext().isSecure();
+        request.setSecurityContext(new CallerContext(caller.get(), secure));
+    }
+
+    private Optional<Caller> authenticate(String authorization) {
+        if (authorization == null) {
+            return Optional.empty();
+        }
+        if (authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            String decoded;
+            try {
+                decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+            int colon = decoded.indexOf(':');
+            if (colon < 0) {
+                return Optional.empty();
+            }
+            String username = decoded.substring(0, colon);
+            return adminAccount.verify(username, decoded.substring(colon + 1))
+                    ? Optional.of(Caller.admin(username)) : Optional.empty();
+        }
+        if (authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return tokens.authenticate(authorization.substring(7).trim());
+        }
+        return Optional.empty();
+    }
+
+    private record CallerContext(Caller caller, boolean secure) implements SecurityContext {
+        @Override
+        public Principal getUserPrincipal() {
+            return caller;
+        }
+
+        @Override
+        public boolean isUserInRole(String role) {
+            return "admin".equals(role) ? caller.admin() : "integration".equals(role);
+        }
+
+        @Override
+        public boolean isSecure() {
+            return secure;
+        }
+
+        @Override
+        public String getAuthenticationScheme() {
+            return caller.admin() ? BASIC_AUTH : "Bearer";
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package org.llmgate.system;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The real WAR on a real Payara Micro process, as a user runs it. Payara Micro keeps running after a
+ * failed deployment, so readiness is read from its log.
+ */
+final class LlmgateServer implements AutoCloseable {
+
+    static final String ADMIN_USER = "admin";
+    static final String ADMIN_PASSWORD = "test-admin-password";
+
+    private final Process process;
+    private final int port;
+    private final Path log;
+
+    private LlmgateServer(Process process, int port, Path log) {
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    static LlmgateServer start(String name, String dbUrl, TestDatabase db, Path dataDir, Map<String, String> extraProperties) {
+        Path buildDir = Path.of(System.getProperty("llmgate.buildDir", "target"));
+        Path jar = Path.of(System.getProperty("payara.microJar", buildDir.resolve("payara-micro.jar").toString()));
+        Path war = Path.of(System.getProperty("llmgate.war", buildDir.resolve("llmgate.war").toString()));
+        if (!Files.exists(jar) || !Files.exists(war)) {
+            throw new IllegalStateException("Run 'mvn verify' (it builds " + war + " and copies " + jar + ")");
+        }
+        int port = freePort();
+        try {
+            Path logs = Files.createDirectories(buildDir.resolve("it-logs"));
+            Path log = logs.resolve(name + ".log");
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx768m",
+                    "-Dllmgate.db.url=" + dbUrl,
+                    "-Dllmgate.db.user=" + db.user(),
+                    "-Dllmgate.db.password=" + db.password(),
+                    "-Dllmgate.admin.password=" + ADMIN_PASSWORD,
+                    "-Dllmgate.data.dir=" + dataDir));
+            extraProperties.forEach((k, v) -> command.add("-D" + k + "=" + v));
+            command.addAll(List.of("-jar", jar.toString(),
+                    "--nocluster", "--port", String.valueOf(port), "--contextroot", "llmgate",
+                    "--rootdir", dataDir.resolve("payara-" + name).toString(),
+                    "--deploy", war.toString()));
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(log.toFile()).start();
+            LlmgateServer server = new LlmgateServer(process, port, log);
+            server.awaitReady(Duration.ofSeconds(240));
+            return server;
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot start Payara Micro", e);
+        }
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + port + "/llmgate";
+    }
+
+    Path log() {
+        return log;
+    }
+
+    String logText() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private void awaitReady(Duration bound) {
+        Instant deadline = Instant.now().plus(bound);
+        while (Instant.now().isBefore(deadline)) {
+            String text = logText();
+            if (text.contains("Failed to start") || text.contains("Exception while loading the app")
+                    || text.contains("Exception while deploying") || text.contains("Exception during lifecycle processing")
+                    || !process.isAlive()) {
+                close();
+                throw new IllegalStateException("llmgate did not deploy; log " + log + ":\n" + tail(text));
+            }
+            if (text.contains(" ready in ")) {
+                return;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        close();
+        throw new IllegalStateException("llmgate not ready within " + bound + "; log " + log + ":\n" + tail(logText()));
+    }
+
+    private static String tail(String text) {
+        return text.length() > 6000 ? text.substring(text.length() - 6000) : text;
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
