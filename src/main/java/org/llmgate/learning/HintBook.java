@@ -81,7 +81,7 @@ public final class HintBook {
 
     /**
      * Restores a persisted hint (at start-up, or a change made through another instance, such as
-     * an admin's clear). The higher version wins; returns whether this instance's view changed.
+     * an admin's clear). The later change wins; returns whether this instance's view changed.
      */
     public boolean load(HintSnapshot snapshot) {
         ModelHintState existing = hints.get(snapshot.key());

@@ -13,7 +13,8 @@ import org.llmgate.providers.ErrorClass;
  * @param lastErrorMessage already redacted by the caller
  * @param manual           the blacklist was set by an admin: never probed, cleared only by hand
  * @param blacklistedAt    when the blacklist was set or last confirmed by a failed probe
- * @param version          grows with every change; the higher version wins on {@link HintBook#load}
+ * @param version          grows with every change; breaks ties of {@code updatedAt} on
+ *                         {@link HintBook#load} (the later change wins). 0 for a row read back
  */
 public record HintSnapshot(
         HintKey key,

@@ -151,8 +151,8 @@ public final class ModelHintState {
             blacklisted = true;
             manual = false;
             blacklistedAt = now;
-            blacklistReason = "automatic: " + errorCount + " errors and no success; last "
-                    + errorClass.wireName() + (lastErrorMessage == null ? "" : ": " + lastErrorMessage);
+            blacklistReason = cut("automatic: " + errorCount + " errors and no success; last "
+                    + errorClass.wireName() + (lastErrorMessage == null ? "" : ": " + lastErrorMessage));
         }
         touch(now);
     }
@@ -251,7 +251,9 @@ public final class ModelHintState {
         if (!key.equals(other.key())) {
             throw new IllegalArgumentException("hint of " + other.key() + " merged into " + key);
         }
-        if (other.version() < version || (other.version() == version && !other.updatedAt().isAfter(updatedAt))) {
+        // the later change wins, the version breaks ties: model_hints keeps no version column
+        int byTime = other.updatedAt().compareTo(updatedAt);
+        if (byTime < 0 || (byTime == 0 && other.version() <= version)) {
             return false;
         }
         adopt(other);
@@ -288,7 +290,8 @@ public final class ModelHintState {
     }
 
     private void touch(Instant now) {
-        updatedAt = now;
+        // never dated back by a caller that read the clock earlier: the later change wins a merge
+        updatedAt = now.isAfter(updatedAt) ? now : updatedAt;
         version++;
         dirty = true;
     }

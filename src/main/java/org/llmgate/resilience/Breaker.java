@@ -26,8 +26,8 @@ import org.llmgate.providers.ErrorClass;
  * </ul>
  *
  * Transitions are published to the listener after the lock is released, each with a snapshot
- * carrying a higher version, so the persisted row can be written as-is and out-of-order writes
- * are harmless.
+ * whose time (and version) never goes back, so the persisted row can be written as-is and a
+ * late write of an older state loses to the newer one.
  */
 public final class Breaker {
 
@@ -276,7 +276,8 @@ public final class Breaker {
         openUntil = newOpenUntil;
         permanentOpen = nowPermanent;
         version++;
-        updatedAt = now;
+        // callers pass their own "now"; a thread that read the clock earlier must not date the state back
+        updatedAt = now.isAfter(updatedAt) ? now : updatedAt;
         return new BreakerTransition(from, to, newPermanentTrip, snapshot());
     }
 

@@ -110,8 +110,9 @@ public final class BreakerRegistry {
     }
 
     /**
-     * Merges a state read from the database, typically written by another instance. The newer
-     * version wins; returns whether this instance's state changed.
+     * Merges a state read from the database, typically written by another instance. The later
+     * state wins ({@link BreakerSnapshot#isNewerThan}); returns whether this instance's state changed.
+     * Build it with {@link BreakerSnapshot#fromRow} when the row keeps no version.
      */
     public boolean apply(BreakerSnapshot snapshot) {
         Breaker existing = breakers.get(snapshot.scope());

@@ -2,6 +2,8 @@ package org.llmgate.resilience;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
+import org.llmgate.providers.ErrorClass;
 
 /**
  * A breaker's persisted state: one {@code circuit_states} row. Written on every transition and read
@@ -12,9 +14,10 @@ import java.util.Objects;
  * @param openUntil end of the cooldown; null when closed
  * @param permanent whether the scope is open (or probing) for a permanent cause: auth, credit, model_not_found
  * @param trips     transient trips in a row, for the backoff; 0 is a safe value when not stored
- * @param version   grows with every transition; the higher version wins when states are merged
- * @param updatedAt when the transition happened; breaks version ties and, for a half-open state,
- *                  is when the probe started
+ * @param version   grows with every transition of one breaker; breaks ties of {@code updatedAt}.
+ *                  Not needed in the database: 0 is fine for a state read back
+ * @param updatedAt when the transition happened: the later state wins a merge; for a half-open
+ *                  state it is also when the probe started
  */
 public record BreakerSnapshot(
         ScopeKey scope,
@@ -35,11 +38,37 @@ public record BreakerSnapshot(
         }
     }
 
-    /** Whether this state should replace {@code other}: higher version, then later update. */
-    public boolean isNewerThan(BreakerSnapshot other) {
-        if (version != other.version) {
-            return version > other.version;
+    /**
+     * A state read from a {@code circuit_states} row, which keeps no version or permanent flag:
+     * permanence is read back from the reason's error class ({@code auth_error: …}).
+     */
+    public static BreakerSnapshot fromRow(ScopeKey scope, BreakerState state, String reason, Instant openUntil,
+                                          int trips, Instant updatedAt) {
+        boolean permanent = state != BreakerState.CLOSED && causeOf(reason).map(ScopeRules::isPermanent).orElse(false);
+        return new BreakerSnapshot(scope, state, reason, openUntil, permanent, trips, 0, updatedAt);
+    }
+
+    /** The error class a reason starts with, e.g. {@code rate_limited} in {@code rate_limited: Retry-After 20s}. */
+    public static Optional<ErrorClass> causeOf(String reason) {
+        if (reason == null) {
+            return Optional.empty();
         }
-        return updatedAt.isAfter(other.updatedAt);
+        int colon = reason.indexOf(':');
+        try {
+            return Optional.of(ErrorClass.fromWireName(colon < 0 ? reason.strip() : reason.substring(0, colon).strip()));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Whether this state should replace {@code other}: the later transition wins, the version breaks
+     * ties. Time first because the database keeps no version and instances share a clock closely
+     * enough (NTP) for transitions that are seconds apart; a state read back after a round trip
+     * through a microsecond column is never later than the one that wrote it.
+     */
+    public boolean isNewerThan(BreakerSnapshot other) {
+        int byTime = updatedAt.compareTo(other.updatedAt);
+        return byTime != 0 ? byTime > 0 : version > other.version;
     }
 }

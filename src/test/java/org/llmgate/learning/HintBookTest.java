@@ -234,6 +234,16 @@ class HintBookTest {
     }
 
     @Test
+    void aRowWithoutVersionWinsWhenItIsLater() {
+        failTimes(5, ErrorClass.MODEL_NOT_FOUND, 0); // local version 5
+        HintSnapshot clearedElsewhere = new HintSnapshot(MODEL, 0, 0, null, null, null, null, null,
+                false, null, null, false, at(60), 0);
+
+        assertThat(book.load(clearedElsewhere)).isTrue();
+        assertThat(book.admit(MODEL, at(61))).isEqualTo(HintAdmission.ALLOWED);
+    }
+
+    @Test
     void longMessagesAreCut() {
         book.recordError(MODEL, null, ErrorClass.BAD_REQUEST, "x".repeat(10_000), at(0));
 

@@ -254,6 +254,37 @@ class BreakerTest {
     }
 
     @Test
+    void aRowWithoutVersionWinsWhenItIsLater() {
+        breaker.onFailure(ErrorClass.RATE_LIMITED, Duration.ofSeconds(20), false, at(0));
+        breaker.tryAcquire(at(20));
+        breaker.onSuccess(at(21)); // local version 3
+
+        BreakerSnapshot row = BreakerSnapshot.fromRow(MODEL, BreakerState.OPEN,
+                "model_not_found: permanent, cooldown 1h", at(3622), 0, at(22));
+
+        assertThat(row.permanent()).isTrue();
+        assertThat(breaker.merge(row)).isTrue();
+        assertThat(breaker.state()).isEqualTo(BreakerState.OPEN);
+        assertThat(breaker.merge(BreakerSnapshot.fromRow(MODEL, BreakerState.CLOSED, null, null, 0, at(21))))
+                .as("an older row").isFalse();
+    }
+
+    @Test
+    void aPermanentTripReadBackFromTheDatabaseIsNotNotifiedAgain() {
+        ScopeKey key = ScopeKey.credential("openai", 3);
+        BreakerSnapshot row = BreakerSnapshot.fromRow(key, BreakerState.OPEN,
+                "auth_error: permanent, cooldown 15m", at(900), 0, at(0));
+        Breaker restored = Breaker.restore(row, config, events::add);
+
+        assertThat(restored.tryAcquire(at(900))).isEqualTo(Permit.PROBE);
+        restored.onFailure(ErrorClass.AUTH_ERROR, null, true, at(901));
+
+        assertThat(events).extracting(BreakerTransition::newPermanentTrip).containsExactly(false, false);
+        assertThat(BreakerSnapshot.causeOf("rate_limited: Retry-After 20s")).contains(ErrorClass.RATE_LIMITED);
+        assertThat(BreakerSnapshot.causeOf("gibberish")).isEmpty();
+    }
+
+    @Test
     void configRejectsNonsense() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new BreakerConfig(Duration.ZERO,
                         Duration.ofMinutes(1), 3, Duration.ofSeconds(60), Duration.ofSeconds(30),
