@@ -1,0 +1,336 @@
+package org.llmgate.providers;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodySubscriber;
+import java.net.http.HttpResponse.BodySubscribers;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One streamed upstream call: sends the request without blocking, reads the SSE body line by line
+ * as the client delivers it, and turns what happens into exactly one terminal listener call.
+ *
+ * <ul>
+ *   <li>No thread waits while the stream is open: lines arrive on the HTTP client's executor, and a
+ *       single timer task on the shared scheduler checks for silence.</li>
+ *   <li>Timeouts: the first line must come within {@code firstByteTimeout} of sending, every later
+ *       line (keep-alive comments included) within {@code idleTimeout} of the previous one.</li>
+ *   <li>A stream that ends before the wire format's end marker is a failure, never a completion
+ *       (the incident: HTTP 200 and a silently closed stream). Without any text it is
+ *       {@link ErrorClass#EMPTY_RESPONSE}, with text {@link ErrorClass#UPSTREAM_ERROR}.</li>
+ *   <li>Listener calls are made under one lock, so they are never concurrent, and never after
+ *       {@link #cancel()} or a terminal call.</li>
+ * </ul>
+ */
+public final class SseStream implements StreamHandle {
+
+    /** Turns the SSE events of one wire format into deltas and an end. Called one event at a time. */
+    public interface Decoder {
+
+        /** Handles one event; an exception thrown here (invalid JSON) fails the stream as malformed. */
+        void onEvent(SseEvent event, Sink sink);
+    }
+
+    /** What a decoder reports. Calls after the stream ended are ignored. */
+    public interface Sink {
+
+        void delta(String text);
+
+        /** The wire format's end marker arrived ({@code [DONE]}, {@code message_stop}, {@code response.completed}). */
+        void complete(Usage usage);
+
+        void fail(UpstreamFailure failure);
+
+        /** The secrets to redact from any message the decoder builds. */
+        String[] secrets();
+    }
+
+    static final Duration DEFAULT_FIRST_BYTE_TIMEOUT = Duration.ofSeconds(30);
+    static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(60);
+    private static final int MAX_ERROR_BODY = 64 * 1024;
+    private static final System.Logger LOG = System.getLogger(SseStream.class.getName());
+
+    private final UpstreamHttp http;
+    private final HttpErrorClassifier classifier;
+    private final Decoder decoder;
+    private final StreamListener listener;
+    private final String[] secrets;
+    private final long firstByteNanos;
+    private final long idleNanos;
+    private final SseEventParser parser;
+    private final Sink sink = new DecoderSink();
+
+    private final Object lock = new Object();
+    private boolean done;
+    private boolean sawText;
+    private boolean sawLine;
+    private long startedAt;
+    private long lastLineAt;
+    private Flow.Subscription subscription;
+    private CompletableFuture<HttpResponse<String>> exchange;
+    private ScheduledFuture<?> timer;
+
+    private SseStream(UpstreamHttp http, UpstreamCall call, HttpErrorClassifier classifier, Decoder decoder,
+                      StreamListener listener) {
+        this.http = http;
+        this.classifier = classifier;
+        this.decoder = decoder;
+        this.listener = listener;
+        this.secrets = new String[]{call.access() == null ? null : call.access().apiKey()};
+        this.firstByteNanos = orDefault(call.firstByteTimeout(), DEFAULT_FIRST_BYTE_TIMEOUT).toNanos();
+        this.idleNanos = orDefault(call.idleTimeout(), DEFAULT_IDLE_TIMEOUT).toNanos();
+        this.parser = new SseEventParser(this::onEvent, comment -> { });
+    }
+
+    /** Starts the call; every outcome, a refused connection included, reaches the listener. */
+    public static StreamHandle start(UpstreamHttp http, HttpRequest request, UpstreamCall call,
+                                     HttpErrorClassifier classifier, Decoder decoder, StreamListener listener) {
+        SseStream stream = new SseStream(http, call, classifier, decoder, listener);
+        stream.send(request);
+        return stream;
+    }
+
+    /** The request timeout the adapters set: how long to wait for the response headers. */
+    public static Duration firstByteTimeout(UpstreamCall call) {
+        return orDefault(call.firstByteTimeout(), DEFAULT_FIRST_BYTE_TIMEOUT);
+    }
+
+    @Override
+    public void cancel() {
+        synchronized (lock) {
+            if (done) {
+                return;
+            }
+            done = true;
+            releaseLocked();
+        }
+    }
+
+    private void send(HttpRequest request) {
+        CompletableFuture<HttpResponse<String>> future;
+        synchronized (lock) {
+            startedAt = System.nanoTime();
+            scheduleCheckLocked(firstByteNanos);
+        }
+        try {
+            future = http.client().sendAsync(request, this::bodyFor);
+        } catch (RuntimeException e) {
+            fail(classifier.fromTransport(e, secrets));
+            return;
+        }
+        synchronized (lock) {
+            exchange = future;
+            if (done) {
+                future.cancel(true);
+                return;
+            }
+        }
+        future.whenComplete((response, error) -> {
+            if (error != null) {
+                fail(classifier.fromTransport(error, secrets));
+            } else if (!isSuccess(response.statusCode())) {
+                fail(classifier.fromResponse(response.statusCode(), response.headers(), response.body(), secrets));
+            }
+            // a 2xx body is handled line by line; its end is reported by the line subscriber
+        });
+    }
+
+    private BodySubscriber<String> bodyFor(HttpResponse.ResponseInfo info) {
+        if (isSuccess(info.statusCode())) {
+            return BodySubscribers.fromLineSubscriber(new LineSubscriber(), s -> null, StandardCharsets.UTF_8, null);
+        }
+        return new BoundedBodySubscriber(MAX_ERROR_BODY);
+    }
+
+    private static boolean isSuccess(int status) {
+        return status >= 200 && status < 300;
+    }
+
+    private void onEvent(SseEvent event) {
+        decoder.onEvent(event, sink);
+    }
+
+    private final class LineSubscriber implements Flow.Subscriber<String> {
+
+        @Override
+        public void onSubscribe(Flow.Subscription s) {
+            synchronized (lock) {
+                if (done) {
+                    s.cancel();
+                    return;
+                }
+                subscription = s;
+            }
+            s.request(1);
+        }
+
+        @Override
+        public void onNext(String line) {
+            Flow.Subscription s;
+            synchronized (lock) {
+                if (done) {
+                    return;
+                }
+                sawLine = true;
+                lastLineAt = System.nanoTime();
+                s = subscription;
+            }
+            try {
+                parser.line(line);
+            } catch (RuntimeException e) {
+                // invalid JSON in a data line (or a shape the decoder cannot read) is the provider's fault
+                fail(new UpstreamFailure(ErrorClass.UPSTREAM_ERROR, null, null,
+                        Redaction.redact("malformed upstream stream: " + e.getMessage(), secrets)));
+            }
+            if (!isDone()) {
+                s.request(1);
+            }
+        }
+
+        @Override
+        public void onError(Throwable error) {
+            Throwable cause = HttpErrorClassifier.unwrap(error);
+            String detail = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+            fail(new UpstreamFailure(ErrorClass.UPSTREAM_ERROR, null, null,
+                    Redaction.redact("upstream stream dropped before its end: " + detail, secrets)));
+        }
+
+        @Override
+        public void onComplete() {
+            try {
+                parser.end();
+            } catch (RuntimeException e) {
+                fail(new UpstreamFailure(ErrorClass.UPSTREAM_ERROR, "malformed upstream stream"));
+            }
+            synchronized (lock) {
+                if (done) {
+                    return;
+                }
+                failLocked(sawText
+                        ? new UpstreamFailure(ErrorClass.UPSTREAM_ERROR, "upstream closed the stream before its end marker")
+                        : new UpstreamFailure(ErrorClass.EMPTY_RESPONSE, "upstream stream ended without any content"));
+            }
+        }
+    }
+
+    private final class DecoderSink implements Sink {
+
+        @Override
+        public void delta(String text) {
+            if (text == null || text.isEmpty()) {
+                return;
+            }
+            synchronized (lock) {
+                if (done) {
+                    return;
+                }
+                sawText = true;
+                try {
+                    listener.onDelta(text);
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.WARNING, "stream listener failed on a delta; cancelling the upstream call", e);
+                    failLocked(new UpstreamFailure(ErrorClass.UPSTREAM_ERROR, "relay failed to take a delta"));
+                }
+            }
+        }
+
+        @Override
+        public void complete(Usage usage) {
+            synchronized (lock) {
+                if (done) {
+                    return;
+                }
+                if (!sawText) {
+                    failLocked(new UpstreamFailure(ErrorClass.EMPTY_RESPONSE, "upstream finished the stream without any text"));
+                    return;
+                }
+                done = true;
+                releaseLocked();
+                try {
+                    listener.onComplete(usage == null ? Usage.NONE : usage);
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.WARNING, "stream listener failed on completion", e);
+                }
+            }
+        }
+
+        @Override
+        public void fail(UpstreamFailure failure) {
+            SseStream.this.fail(failure);
+        }
+
+        @Override
+        public String[] secrets() {
+            return secrets.clone();
+        }
+    }
+
+    private boolean isDone() {
+        synchronized (lock) {
+            return done;
+        }
+    }
+
+    private void fail(UpstreamFailure failure) {
+        synchronized (lock) {
+            failLocked(failure);
+        }
+    }
+
+    private void failLocked(UpstreamFailure failure) {
+        if (done) {
+            return;
+        }
+        done = true;
+        releaseLocked();
+        try {
+            listener.onFailure(failure);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "stream listener failed on a failure", e);
+        }
+    }
+
+    /** Stops the timer and lets the connection go; cancelling the body closes it, cancelling the exchange aborts it. */
+    private void releaseLocked() {
+        if (timer != null) {
+            timer.cancel(false);
+            timer = null;
+        }
+        if (subscription != null) {
+            subscription.cancel();
+        }
+        if (exchange != null && !exchange.isDone()) {
+            exchange.cancel(true);
+        }
+    }
+
+    private void scheduleCheckLocked(long delayNanos) {
+        timer = http.scheduler().schedule(this::checkTimeout, Math.max(delayNanos, 1), TimeUnit.NANOSECONDS);
+    }
+
+    private void checkTimeout() {
+        synchronized (lock) {
+            if (done) {
+                return;
+            }
+            long deadline = sawLine ? lastLineAt + idleNanos : startedAt + firstByteNanos;
+            long now = System.nanoTime();
+            if (now - deadline >= 0) {
+                failLocked(new UpstreamFailure(ErrorClass.TIMEOUT, null, null, sawLine
+                        ? "upstream stream silent for " + Duration.ofNanos(idleNanos).toMillis() + " ms"
+                        : "no data from upstream within " + Duration.ofNanos(firstByteNanos).toMillis() + " ms"));
+            } else {
+                scheduleCheckLocked(deadline - now);
+            }
+        }
+    }
+
+    private static Duration orDefault(Duration value, Duration fallback) {
+        return value == null || value.isZero() || value.isNegative() ? fallback : value;
+    }
+}
