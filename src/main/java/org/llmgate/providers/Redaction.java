@@ -19,7 +19,7 @@ public final class Redaction {
             // Bearer / Basic credentials in echoed headers
             Pattern.compile("(?i)\\b(bearer|basic)\\s+[A-Za-z0-9._~+/=*\\-]{4,}"),
             // key=value or "api_key": "value" shapes
-            Pattern.compile("(?i)\\b(api[_-]?key|access[_-]?token|auth[_-]?token|secret|password)\\b(\\s*[\"']?\\s*[:=]\\s*[\"']?)[^\\s\"',;&]+"),
+            Pattern.compile("(?i)\\b(api[_-]?key|access[_-]?token|auth[_-]?token|token|secret|password)\\b(\\s*[\"']?\\s*[:=]\\s*[\"']?)[^\\s\"',;&]+"),
             // provider key prefixes, also partly masked echoes: sk-..., sk-ant-..., sk-or-v1-..., sk-proj-...
             Pattern.compile("\\bsk-[A-Za-z0-9_\\-*]{2,}"),
             // any token someone already masked with *** still carries real key characters

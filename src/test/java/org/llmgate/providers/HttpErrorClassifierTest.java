@@ -1,0 +1,124 @@
+package org.llmgate.providers;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.llmgate.providers.HttpErrorClassifier.ErrorDetails;
+
+import javax.net.ssl.SSLHandshakeException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class HttpErrorClassifierTest {
+
+    private final HttpErrorClassifier classifier = new HttpErrorClassifier();
+
+    private ErrorClass classify(int status, String body) {
+        return classifier.fromResponse(status, HttpHeaders.of(Map.of(), (a, b) -> true), body).errorClass();
+    }
+
+    @ParameterizedTest(name = "{0} {1} -> {2}")
+    @CsvSource(delimiter = '|', value = {
+            "429 | {\"error\":{\"message\":\"Rate limit reached\",\"type\":\"requests\",\"code\":\"rate_limit_exceeded\"}} | RATE_LIMITED",
+            "429 | {\"error\":{\"message\":\"You exceeded your current quota, please check your plan.\",\"type\":\"insufficient_quota\",\"code\":\"insufficient_quota\"}} | CREDIT_EXHAUSTED",
+            "401 | {\"error\":{\"message\":\"Insufficient credits\",\"code\":401}} | CREDIT_EXHAUSTED",
+            "402 | {\"error\":{\"code\":402,\"message\":\"whatever\"}} | CREDIT_EXHAUSTED",
+            "400 | {\"type\":\"error\",\"error\":{\"type\":\"invalid_request_error\",\"message\":\"Your credit balance is too low to access the Anthropic API.\"}} | CREDIT_EXHAUSTED",
+            "404 | {\"error\":{\"message\":\"This model is only supported in v1/responses and not in v1/chat/completions.\",\"type\":\"invalid_request_error\",\"param\":\"model\",\"code\":null}} | ENDPOINT_UNSUPPORTED",
+            "400 | {\"error\":{\"message\":\"gpt-x is not supported in the v1/chat/completions endpoint.\"}} | ENDPOINT_UNSUPPORTED",
+            "400 | {\"error\":{\"message\":\"Please use the Responses API for this model\"}} | ENDPOINT_UNSUPPORTED",
+            "404 | {\"error\":{\"message\":\"The model `gpt-9` does not exist or you do not have access to it.\",\"code\":\"model_not_found\"}} | MODEL_NOT_FOUND",
+            "400 | {\"error\":{\"message\":\"model xyz does not exist\"}} | MODEL_NOT_FOUND",
+            "404 | {\"type\":\"error\",\"error\":{\"type\":\"not_found_error\",\"message\":\"model: claude-9\"}} | MODEL_NOT_FOUND",
+            "400 | {\"error\":{\"message\":\"This model's maximum context length is 8192 tokens.\",\"code\":\"context_length_exceeded\"}} | CONTEXT_LENGTH_EXCEEDED",
+            "400 | {\"type\":\"error\",\"error\":{\"type\":\"invalid_request_error\",\"message\":\"prompt is too long: 205351 tokens > 200000 maximum\"}} | CONTEXT_LENGTH_EXCEEDED",
+            "400 | {\"error\":{\"message\":\"Your request was rejected as a result of our safety system.\",\"code\":\"content_policy_violation\"}} | CONTENT_FILTERED",
+            "400 | {\"error\":{\"message\":\"content_filter triggered\"}} | CONTENT_FILTERED",
+            "401 | {\"error\":{\"message\":\"Incorrect API key provided: sk-abc***xyz.\",\"code\":\"invalid_api_key\"}} | AUTH_ERROR",
+            "403 | {\"type\":\"error\",\"error\":{\"type\":\"permission_error\",\"message\":\"no\"}} | AUTH_ERROR",
+            "400 | {\"error\":{\"message\":\"Invalid API key\"}} | AUTH_ERROR",
+            "529 | {\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}} | OVERLOADED",
+            "500 | {\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}} | OVERLOADED",
+            "503 | {\"error\":{\"message\":\"The engine is currently overloaded, please try again later.\",\"type\":\"server_error\"}} | UPSTREAM_ERROR",
+            "500 | <html>oops</html> | UPSTREAM_ERROR",
+            "502 | '' | UPSTREAM_ERROR",
+            "504 | {} | UPSTREAM_ERROR",
+            "408 | {\"error\":{\"code\":408,\"message\":\"Timed out\"}} | TIMEOUT",
+            "422 | {\"detail\":\"bad field\"} | BAD_REQUEST",
+            "400 | {\"error\":{\"message\":\"temperature must be at most 2\"}} | BAD_REQUEST"})
+    void statusAndBodyGiveTheClass(int status, String body, ErrorClass expected) {
+        assertThat(classify(status, body)).isEqualTo(expected);
+    }
+
+    @Test
+    void inStreamErrorsUseTheirNumericCodeOrType() {
+        assertThat(classifier.fromStreamError(429, new ErrorDetails(null, "429", "Provider returned error")).errorClass())
+                .isEqualTo(ErrorClass.RATE_LIMITED);
+        assertThat(classifier.fromStreamError(null, new ErrorDetails("overloaded_error", null, "Overloaded")).errorClass())
+                .isEqualTo(ErrorClass.OVERLOADED);
+        assertThat(classifier.fromStreamError(null, new ErrorDetails(null, "server_error", "boom")).errorClass())
+                .isEqualTo(ErrorClass.UPSTREAM_ERROR);
+        assertThat(classifier.fromStreamError(null, new ErrorDetails(null, "server_error", "boom")).status()).isNull();
+    }
+
+    @Test
+    void retryAfterInSecondsDateOrMilliseconds() {
+        assertThat(HttpErrorClassifier.parseRetryAfter("30")).isEqualTo(Duration.ofSeconds(30));
+        assertThat(HttpErrorClassifier.parseRetryAfter("1.5")).isEqualTo(Duration.ofMillis(1500));
+        assertThat(HttpErrorClassifier.parseRetryAfter("-3")).isEqualTo(Duration.ZERO);
+        assertThat(HttpErrorClassifier.parseRetryAfter("soon")).isNull();
+        assertThat(HttpErrorClassifier.parseRetryAfter(null)).isNull();
+        String inAMinute = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now().plusSeconds(60));
+        assertThat(HttpErrorClassifier.parseRetryAfter(inAMinute)).isBetween(Duration.ofSeconds(55), Duration.ofSeconds(61));
+        HttpHeaders millis = HttpHeaders.of(Map.of("retry-after-ms", List.of("250"), "retry-after", List.of("1")), (a, b) -> true);
+        assertThat(HttpErrorClassifier.retryAfter(millis)).isEqualTo(Duration.ofMillis(250));
+        HttpHeaders none = HttpHeaders.of(Map.of(), (a, b) -> true);
+        assertThat(HttpErrorClassifier.retryAfter(none)).isNull();
+    }
+
+    @Test
+    void retryAfterHeaderReachesTheFailure() {
+        HttpHeaders headers = HttpHeaders.of(Map.of("Retry-After", List.of("12")), (a, b) -> true);
+
+        UpstreamFailure failure = classifier.fromResponse(429, headers, "{}");
+
+        assertThat(failure.retryAfter()).isEqualTo(Duration.ofSeconds(12));
+        assertThat(failure.status()).isEqualTo(429);
+    }
+
+    @Test
+    void transportFailuresAreUnreachableOrTimeout() {
+        assertThat(classifier.fromTransport(new CompletionException(new ConnectException())).errorClass())
+                .isEqualTo(ErrorClass.UNREACHABLE);
+        assertThat(classifier.fromTransport(new IOException("wrapped", new UnresolvedAddressException())).errorClass())
+                .isEqualTo(ErrorClass.UNREACHABLE);
+        assertThat(classifier.fromTransport(new SSLHandshakeException("bad cert")).errorClass())
+                .isEqualTo(ErrorClass.UNREACHABLE);
+        assertThat(classifier.fromTransport(new HttpConnectTimeoutException("connect timed out")).errorClass())
+                .isEqualTo(ErrorClass.UNREACHABLE);
+        assertThat(classifier.fromTransport(new HttpTimeoutException("request timed out")).errorClass())
+                .isEqualTo(ErrorClass.TIMEOUT);
+        assertThat(classifier.fromTransport(new IOException("connection reset")).errorClass())
+                .isEqualTo(ErrorClass.UPSTREAM_ERROR);
+    }
+
+    @Test
+    void messagesAreRedactedOfTheKnownKey() {
+        UpstreamFailure failure = classifier.fromResponse(401, HttpHeaders.of(Map.of(), (a, b) -> true),
+                "{\"error\":{\"message\":\"key my-plain-key-42 rejected\"}}", "my-plain-key-42");
+
+        assertThat(failure.getMessage()).doesNotContain("my-plain-key-42").contains("HTTP 401");
+    }
+}
