@@ -21,7 +21,7 @@ final class Api {
     static final String ADMIN_AUTH = "Basic " + Base64.getEncoder().encodeToString(
             (LlmgateServer.ADMIN_USER + ":" + LlmgateServer.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String baseUrl;
 

@@ -189,8 +189,6 @@ class FoundationIT {
         long otherConfig = fixtures.config(other, "openai", otherCredential, "gpt-other", null);
         String before = snapshot();
 
-        record Case(String method, String path, String body, int status) {
-        }
         String big = "{\"name\":\"" + "x".repeat(1_100_000) + "\"}";
         List<Case> cases = List.of(
                 new Case("POST", "admin/organizations", "{\"name\":", 400),
@@ -243,6 +241,9 @@ class FoundationIT {
         assertThat(providers.status()).isEqualTo(200);
         assertThat(Api.names(providers.array(), "id"))
                 .contains("\"openai\"", "\"anthropic\"", "\"openrouter\"", "\"openai-compatible\"");
+    }
+
+    record Case(String method, String path, String body, int status) {
     }
 
     private static String snapshot() {

@@ -4,9 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.llmgate.testsupport.fake.FakeProvider;
 
 /**
- * One llmgate for the whole test run: a fresh PostgreSQL database, and the WAR
+ * One llmgate for the whole test run: a fresh PostgreSQL database, the fake providers, and the WAR
  * on Payara Micro. Started on first use, stopped when the JVM exits.
  */
 final class Llmgate {
@@ -16,25 +17,36 @@ final class Llmgate {
     final TestDatabase db;
     final String dbUrl;
     final LlmgateServer server;
+    final FakeProvider fake;
     final Api api;
     final Path dataDir;
 
-    private Llmgate(TestDatabase db, String dbUrl, LlmgateServer server, Path dataDir) {
+    private Llmgate(TestDatabase db, String dbUrl, LlmgateServer server, FakeProvider fake, Path dataDir) {
         this.db = db;
         this.dbUrl = dbUrl;
         this.server = server;
+        this.fake = fake;
         this.dataDir = dataDir;
         this.api = new Api(server.baseUrl());
     }
+
+    /** Short upstream timeouts so the hang scenarios finish quickly; everything else is the default. */
+    static final Map<String, String> TEST_SETTINGS = Map.of(
+            "llmgate.upstream.first-byte-timeout-ms", "1500",
+            "llmgate.upstream.idle-timeout-ms", "1500");
 
     static synchronized Llmgate shared() {
         if (shared == null) {
             TestDatabase db = TestDatabase.get();
             String url = db.createDatabase("llmgate_it");
             Path dataDir = tempDir("llmgate-it");
-            LlmgateServer server = LlmgateServer.start("main", url, db, dataDir, Map.of());
-            shared = new Llmgate(db, url, server, dataDir);
-            Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+            FakeProvider fake = FakeProvider.start();
+            LlmgateServer server = LlmgateServer.start("main", url, db, dataDir, TEST_SETTINGS);
+            shared = new Llmgate(db, url, server, fake, dataDir);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                server.close();
+                fake.close();
+            }));
         }
         return shared;
     }

@@ -21,9 +21,7 @@ public class Courses implements CrudService<CourseView> {
     ConfigChanges changes;
 
     public List<CourseView> list(Long organizationId) {
-        return em.createQuery("SELECT c FROM Course c WHERE :org IS NULL OR c.organizationId = :org ORDER BY c.id", Course.class)
-                .setParameter("org", organizationId)
-                .getResultStream().map(CourseView::of).toList();
+        return Listing.of(em, Course.class, "organizationId", organizationId, CourseView::of);
     }
 
     public CourseView get(long id) {

@@ -29,9 +29,7 @@ public class Credentials implements CrudService<CredentialView> {
     ProviderRegistry providers;
 
     public List<CredentialView> list(Long organizationId) {
-        return em.createQuery("SELECT c FROM Credential c WHERE :org IS NULL OR c.organizationId = :org ORDER BY c.id", Credential.class)
-                .setParameter("org", organizationId)
-                .getResultStream().map(CredentialView::of).toList();
+        return Listing.of(em, Credential.class, "organizationId", organizationId, CredentialView::of);
     }
 
     public CredentialView get(long id) {

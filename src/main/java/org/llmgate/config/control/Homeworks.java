@@ -21,9 +21,7 @@ public class Homeworks implements CrudService<HomeworkView> {
     ConfigChanges changes;
 
     public List<HomeworkView> list(Long courseId) {
-        return em.createQuery("SELECT h FROM Homework h WHERE :course IS NULL OR h.courseId = :course ORDER BY h.id", Homework.class)
-                .setParameter("course", courseId)
-                .getResultStream().map(HomeworkView::of).toList();
+        return Listing.of(em, Homework.class, "courseId", courseId, HomeworkView::of);
     }
 
     public HomeworkView get(long id) {

@@ -30,9 +30,7 @@ public class LlmConfigs implements CrudService<LlmConfigView> {
     ProviderRegistry providers;
 
     public List<LlmConfigView> list(Long organizationId) {
-        return em.createQuery("SELECT c FROM LlmConfig c WHERE :org IS NULL OR c.organizationId = :org ORDER BY c.id", LlmConfig.class)
-                .setParameter("org", organizationId)
-                .getResultStream().map(LlmConfigView::of).toList();
+        return Listing.of(em, LlmConfig.class, "organizationId", organizationId, LlmConfigView::of);
     }
 
     public LlmConfigView get(long id) {

@@ -1,0 +1,70 @@
+package org.llmgate.chat.boundary;
+
+import jakarta.json.Json;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.List;
+import org.llmgate.chat.control.AttemptSummary;
+import org.llmgate.chat.control.ChatSink;
+import org.llmgate.config.control.LlmConfigView;
+import org.llmgate.providers.Endpoint;
+import org.llmgate.providers.ErrorClass;
+import org.llmgate.providers.Usage;
+
+/** {@code stream: false}: the client asked for one JSON answer, so the text is collected first. */
+final class OpenAiCompletionSink implements ChatSink {
+
+    private final AsyncResponse response;
+    private final String model;
+    private final StringBuilder text = new StringBuilder();
+
+    OpenAiCompletionSink(AsyncResponse response, String model) {
+        this.response = response;
+        this.model = model;
+    }
+
+    @Override
+    public void attempt(int hop, LlmConfigView config, Endpoint endpoint) {
+        // no OpenAI equivalent
+    }
+
+    @Override
+    public void fallback(long fromConfigId, long toConfigId, ErrorClass errorClass, String message) {
+        // no OpenAI equivalent
+    }
+
+    @Override
+    public void delta(String piece) {
+        text.append(piece);
+    }
+
+    @Override
+    public void done(LlmConfigView config, int hop, Usage usage) {
+        String body = Json.createObjectBuilder()
+                .add("id", OpenAiShapes.completionId())
+                .add("object", "chat.completion")
+                .add("created", Instant.now().getEpochSecond())
+                .add("model", model)
+                .add("choices", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                        .add("index", 0)
+                        .add("message", Json.createObjectBuilder().add("role", "assistant")
+                                .add("content", text.toString()).addNull("refusal"))
+                        .addNull("logprobs")
+                        .add("finish_reason", "stop")))
+                .add("usage", OpenAiShapes.usage(usage))
+                .build().toString();
+        response.resume(Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build());
+    }
+
+    @Override
+    public void error(ErrorClass errorClass, String message, List<AttemptSummary> attempts) {
+        response.resume(OpenAiShapes.errorResponse(errorClass, message));
+    }
+
+    @Override
+    public void onClientGone(Runnable action) {
+        response.register((jakarta.ws.rs.container.ConnectionCallback) ignored -> action.run());
+    }
+}

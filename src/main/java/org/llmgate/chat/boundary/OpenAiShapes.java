@@ -1,0 +1,57 @@
+package org.llmgate.chat.boundary;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.UUID;
+import org.llmgate.providers.ErrorClass;
+import org.llmgate.providers.Usage;
+
+/** The OpenAI Chat Completions JSON shapes llmgate answers with. */
+final class OpenAiShapes {
+
+    private OpenAiShapes() {
+    }
+
+    static String completionId() {
+        return "chatcmpl-" + UUID.randomUUID().toString().replace("-", "");
+    }
+
+    static JsonObjectBuilder usage(Usage usage) {
+        return Json.createObjectBuilder().add("prompt_tokens", usage.inputTokens())
+                .add("completion_tokens", usage.outputTokens())
+                .add("total_tokens", usage.inputTokens() + usage.outputTokens());
+    }
+
+    static JsonObject error(ErrorClass errorClass, String message) {
+        return Json.createObjectBuilder().add("error", Json.createObjectBuilder()
+                .add("message", message == null ? "" : message)
+                .add("type", typeOf(errorClass))
+                .addNull("param")
+                .add("code", errorClass.wireName())).build();
+    }
+
+    /**
+     * All-failed answers: 429 when the upstreams were rate limited, 504 for timeouts, 400 for
+     * requests no model can take, else 502 (an upstream, not the client, failed).
+     */
+    static Response errorResponse(ErrorClass errorClass, String message) {
+        int status = switch (errorClass) {
+            case RATE_LIMITED -> 429;
+            case TIMEOUT -> 504;
+            case CONTEXT_LENGTH_EXCEEDED, CONTENT_FILTERED, BAD_REQUEST -> 400;
+            default -> 502;
+        };
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(error(errorClass, message).toString()).build();
+    }
+
+    private static String typeOf(ErrorClass errorClass) {
+        return switch (errorClass) {
+            case RATE_LIMITED -> "rate_limit_error";
+            case CONTEXT_LENGTH_EXCEEDED, CONTENT_FILTERED, BAD_REQUEST -> "invalid_request_error";
+            default -> "upstream_error";
+        };
+    }
+}

@@ -1,0 +1,268 @@
+package org.llmgate.chat.control;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.llmgate.chat.entity.AttemptRecord;
+import org.llmgate.chat.entity.AttemptRecord.Outcome;
+import org.llmgate.config.control.LlmConfigView;
+import org.llmgate.config.control.RuntimeCredential;
+import org.llmgate.learning.HintAdmission;
+import org.llmgate.learning.HintKey;
+import org.llmgate.providers.Endpoint;
+import org.llmgate.providers.ErrorClass;
+import org.llmgate.providers.ProviderAccess;
+import org.llmgate.providers.ProviderAdapter;
+import org.llmgate.providers.StreamHandle;
+import org.llmgate.providers.StreamListener;
+import org.llmgate.providers.UpstreamCall;
+import org.llmgate.providers.UpstreamFailure;
+import org.llmgate.providers.Usage;
+import org.llmgate.resilience.FreeModels;
+import org.llmgate.resilience.HopDecision;
+import org.llmgate.resilience.HopDemand;
+import org.llmgate.resilience.HopTarget;
+import org.llmgate.resilience.RequestRetirements;
+import org.llmgate.resilience.TokenEstimator;
+
+/**
+ * One chat walking its chain. A fallback fires only before the first token reaches the client;
+ * after it, a failure ends the stream with an error (the incident: never a silent truncation and
+ * never a 200 with nothing in it). Callbacks for one exchange never run concurrently: the adapter
+ * serializes its listener calls and the next hop starts from inside the previous one's callback.
+ */
+final class ChatExchange implements StreamListener {
+
+    private final ChatRelay relay;
+    private final ChatPlan plan;
+    private final ChatSink sink;
+    private final long promptTokens;
+    private final RequestRetirements retirements = new RequestRetirements();
+    private final List<AttemptSummary> attempts = new ArrayList<>();
+
+    private Hop hop;
+    private boolean firstTokenSent;
+    private Problem lastProblem;
+    /** After context_length_exceeded only a config with a larger window may take the prompt. */
+    private Integer exceededWindow;
+    private volatile boolean cancelled;
+    private volatile StreamHandle handle;
+
+    /** The hop in flight. */
+    private record Hop(int index, LlmConfigView config, RuntimeCredential credential, ProviderAdapter adapter,
+                       HopTarget target, HintKey hint, Endpoint endpoint, Set<Endpoint> tried, long startedNanos) {
+
+        Hop on(Endpoint other) {
+            Set<Endpoint> all = EnumSet.copyOf(tried);
+            all.add(other);
+            return new Hop(index, config, credential, adapter, target, hint, other, all, System.nanoTime());
+        }
+    }
+
+    /** Why the previous hop did not answer, for the fallback notice. */
+    private record Problem(long configId, ErrorClass errorClass, String message) {
+    }
+
+    ChatExchange(ChatRelay relay, ChatPlan plan, ChatSink sink) {
+        this.relay = relay;
+        this.plan = plan;
+        this.sink = sink;
+        this.promptTokens = TokenEstimator.estimate(plan.messages());
+    }
+
+    void start() {
+        walkFrom(0);
+    }
+
+    void cancel() {
+        cancelled = true;
+        StreamHandle running = handle;
+        if (running != null) {
+            running.cancel();
+        }
+    }
+
+    private void walkFrom(int position) {
+        for (int index = position; index < plan.chain().size(); index++) {
+            if (cancelled) {
+                return;
+            }
+            Optional<Hop> admitted = admit(index, plan.chain().get(index));
+            if (admitted.isPresent()) {
+                if (lastProblem != null) {
+                    sink.fallback(lastProblem.configId(), admitted.get().config().id(), lastProblem.errorClass(),
+                            lastProblem.message());
+                }
+                launch(admitted.get());
+                return;
+            }
+        }
+        finishWithError();
+    }
+
+    private Optional<Hop> admit(int index, LlmConfigView config) {
+        Instant now = relay.clock().instant();
+        RuntimeCredential credential = plan.credentials().get(config.credentialId());
+        ProviderAdapter adapter = relay.providers.find(config.provider()).orElse(null);
+        if (credential == null || adapter == null) {
+            skip(index, config, ErrorClass.BAD_REQUEST, "misconfigured", "credential or provider missing");
+            return Optional.empty();
+        }
+        String baseUrl = credential.baseUrl() != null ? credential.baseUrl() : adapter.defaultBaseUrl();
+        boolean free = FreeModels.isFree(config.model(), config.inputCentsPerMillion(), config.outputCentsPerMillion());
+        HopTarget target = new HopTarget(config.provider(), credential.id(), baseUrl, config.model(), free);
+        if (exceededWindow != null && (config.contextWindow() == null || config.contextWindow() <= exceededWindow)) {
+            skip(index, config, ErrorClass.CONTEXT_LENGTH_EXCEEDED, "context_window",
+                    "needs a context window larger than " + exceededWindow);
+            return Optional.empty();
+        }
+        HintKey hint = new HintKey(config.provider(), config.model());
+        HintAdmission hintAdmission = relay.hints.book().admit(hint, now);
+        HopDecision decision = relay.breakers.decide(target,
+                new HopDemand(promptTokens, config.maxOutputTokens(), config.contextWindow()),
+                retirements, hintAdmission == HintAdmission.BLACKLISTED, credential, now);
+        if (!decision.admitted()) {
+            if (hintAdmission == HintAdmission.PROBE) {
+                relay.hints.book().releaseProbe(hint);
+            }
+            skip(index, config, classOfSkip(decision, lastProblem), decision.skipReason().name().toLowerCase(java.util.Locale.ROOT),
+                    decision.message());
+            return Optional.empty();
+        }
+        Endpoint endpoint = relay.hints.book().endpointFor(hint, adapter.defaultEndpoint());
+        return Optional.of(new Hop(index, config, credential, adapter, target, hint, endpoint,
+                EnumSet.of(endpoint), System.nanoTime()));
+    }
+
+    private void launch(Hop next) {
+        hop = next;
+        LlmConfigView config = next.config();
+        sink.attempt(next.index(), config, next.endpoint());
+        UpstreamCall call = new UpstreamCall(
+                new ProviderAccess(next.target().baseUrl(), next.credential().apiKey()),
+                config.model(), next.endpoint(), plan.messages(), config.temperature(), config.maxOutputTokens(),
+                relay.firstByteTimeout(), relay.idleTimeout());
+        handle = next.adapter().stream(call, this);
+    }
+
+    @Override
+    public void onDelta(String text) {
+        if (cancelled) {
+            return;
+        }
+        firstTokenSent = true;
+        sink.delta(text);
+    }
+
+    @Override
+    public void onComplete(Usage usage) {
+        Instant now = relay.clock().instant();
+        Hop done = hop;
+        record(done, Outcome.SUCCESS, null, null, usage, now);
+        relay.breakers.recordSuccess(done.target(), now);
+        relay.breakers.chargeOutput(done.credential(), usage.outputTokens(), now);
+        relay.hints.book().recordSuccess(done.hint(), done.endpoint(), now);
+        if (!cancelled) {
+            sink.done(done.config(), done.index(), usage);
+        }
+    }
+
+    @Override
+    public void onFailure(UpstreamFailure failure) {
+        Instant now = relay.clock().instant();
+        Hop failed = hop;
+        ErrorClass errorClass = firstTokenSent ? ErrorClass.STREAM_INTERRUPTED : failure.errorClass();
+        record(failed, Outcome.FAILURE, errorClass, failure.status(), null, now);
+        relay.breakers.recordFailure(failed.target(), errorClass, failure.retryAfter(), now)
+                .filter(r -> r.withinRequest())
+                .ifPresent(retirements::retire);
+        relay.hints.book().recordError(failed.hint(), failed.endpoint(), errorClass, failure.getMessage(), now);
+        attempts.add(new AttemptSummary(failed.config().id(), failed.config().provider(), failed.config().model(),
+                errorClass.wireName(), failure.status(), null));
+        lastProblem = new Problem(failed.config().id(), errorClass, failure.getMessage());
+        if (cancelled) {
+            return;
+        }
+        if (firstTokenSent || !errorClass.fallsBack()) {
+            finishWithError();
+            return;
+        }
+        if (errorClass == ErrorClass.ENDPOINT_UNSUPPORTED) {
+            // SPEC §6: the same model on its other endpoint before any fallback
+            Endpoint other = failed.adapter().alternativeTo(failed.endpoint());
+            if (other != null && !failed.tried().contains(other)) {
+                launch(failed.on(other));
+                return;
+            }
+        }
+        if (errorClass == ErrorClass.CONTEXT_LENGTH_EXCEEDED) {
+            Integer window = failed.config().contextWindow();
+            exceededWindow = window == null ? (int) Math.min(Integer.MAX_VALUE, promptTokens) : window;
+        }
+        walkFrom(failed.index() + 1);
+    }
+
+    private void skip(int index, LlmConfigView config, ErrorClass errorClass, String reason, String detail) {
+        relay.recorder.record(new AttemptRecord(plan.requestId(), index, config.id(), config.provider(), config.model(),
+                null, Outcome.SKIPPED, errorClass.wireName(), null, reason + ": " + detail, null, null, null,
+                relay.clock().instant()));
+        attempts.add(new AttemptSummary(config.id(), config.provider(), config.model(), errorClass.wireName(), null, reason));
+        if (lastProblem == null || index == 0) {
+            lastProblem = new Problem(config.id(), errorClass, "skipped: " + detail);
+        }
+    }
+
+    private void record(Hop h, Outcome outcome, ErrorClass errorClass, Integer status, Usage usage, Instant now) {
+        relay.recorder.record(new AttemptRecord(plan.requestId(), h.index(), h.config().id(), h.config().provider(),
+                h.config().model(), h.endpoint().wireName(), outcome, errorClass == null ? null : errorClass.wireName(),
+                status, null, (System.nanoTime() - h.startedNanos()) / 1_000_000,
+                usage == null ? null : usage.inputTokens(), usage == null ? null : usage.outputTokens(), now));
+    }
+
+    private void finishWithError() {
+        if (cancelled) {
+            return;
+        }
+        AttemptSummary last = attempts.isEmpty() ? null : attempts.get(attempts.size() - 1);
+        ErrorClass errorClass = last == null ? ErrorClass.BAD_REQUEST : ErrorClass.fromWireName(last.errorClass());
+        String message = firstTokenSent
+                ? "The answer was interrupted: " + describe(lastMessage())
+                : "No configured model could answer (" + attempts.size() + " hop" + (attempts.size() == 1 ? "" : "s")
+                        + " tried; last: " + errorClass.wireName() + ")";
+        sink.error(errorClass, message, List.copyOf(attempts));
+    }
+
+    private String lastMessage() {
+        return lastProblem == null ? "upstream failure" : lastProblem.message();
+    }
+
+    private static String describe(String message) {
+        return message == null ? "upstream failure" : message;
+    }
+
+    /** A skipped hop names the class that opened its breaker, so the error event still speaks §4. */
+    private static ErrorClass classOfSkip(HopDecision decision, Problem earlier) {
+        return switch (decision.skipReason()) {
+            case CONTEXT_WINDOW -> ErrorClass.CONTEXT_LENGTH_EXCEEDED;
+            case TOKEN_BUDGET -> ErrorClass.RATE_LIMITED;
+            case BLACKLISTED -> ErrorClass.MODEL_NOT_FOUND;
+            case BREAKER_OPEN -> reasonClass(decision.message());
+            // retired by a failure earlier in this very request: that failure's class
+            case SCOPE_RETIRED -> earlier == null ? ErrorClass.UPSTREAM_ERROR : earlier.errorClass();
+        };
+    }
+
+    private static ErrorClass reasonClass(String message) {
+        if (message != null) {
+            for (ErrorClass c : ErrorClass.values()) {
+                if (message.contains(": " + c.wireName())) {
+                    return c;
+                }
+            }
+        }
+        return ErrorClass.UPSTREAM_ERROR;
+    }
+}

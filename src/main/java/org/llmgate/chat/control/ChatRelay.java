@@ -1,0 +1,51 @@
+package org.llmgate.chat.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import org.llmgate.learning.store.Hints;
+import org.llmgate.platform.Settings;
+import org.llmgate.providers.ProviderRegistry;
+import org.llmgate.resilience.store.Breakers;
+
+/**
+ * Relays one chat through its fallback chain (SPEC §3–§6). The hot path, in one reading: the plan
+ * comes resolved from the config cache, {@link ChatExchange} walks the chain asking breakers and
+ * hints in memory, the adapter streams asynchronously (no thread waits on an open stream), and
+ * attempts are recorded off the path.
+ */
+@ApplicationScoped
+public class ChatRelay {
+
+    @Inject
+    ProviderRegistry providers;
+    @Inject
+    Breakers breakers;
+    @Inject
+    Hints hints;
+    @Inject
+    AttemptRecorder recorder;
+    @Inject
+    Settings settings;
+
+    private final Clock clock = Clock.systemUTC();
+
+    public void relay(ChatPlan plan, ChatSink sink) {
+        ChatExchange exchange = new ChatExchange(this, plan, sink);
+        sink.onClientGone(exchange::cancel);
+        exchange.start();
+    }
+
+    Duration firstByteTimeout() {
+        return settings.duration("llmgate.upstream.first-byte-timeout-ms", Duration.ofSeconds(30));
+    }
+
+    Duration idleTimeout() {
+        return settings.duration("llmgate.upstream.idle-timeout-ms", Duration.ofSeconds(60));
+    }
+
+    Clock clock() {
+        return clock;
+    }
+}

@@ -1,0 +1,89 @@
+package org.llmgate.resilience.store;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.llmgate.config.control.RuntimeCredential;
+import org.llmgate.platform.Settings;
+import org.llmgate.providers.ErrorClass;
+import org.llmgate.resilience.BreakerConfig;
+import org.llmgate.resilience.BreakerRegistry;
+import org.llmgate.resilience.BreakerSnapshot;
+import org.llmgate.resilience.HopAdmission;
+import org.llmgate.resilience.HopDecision;
+import org.llmgate.resilience.HopDemand;
+import org.llmgate.resilience.HopTarget;
+import org.llmgate.resilience.RequestRetirements;
+import org.llmgate.resilience.Retirement;
+import org.llmgate.resilience.TokenBudget;
+import org.llmgate.resilience.TokenBudgets;
+
+/**
+ * This instance's breakers and token budgets, read in memory on the hot path. Transitions are
+ * handed to {@link BreakerStore}, which persists them for restarts and the rest of the cluster.
+ */
+@ApplicationScoped
+public class Breakers {
+
+    @Inject
+    Settings settings;
+    @Inject
+    BreakerStore store;
+
+    private BreakerRegistry registry;
+    private HopAdmission admission;
+    private final TokenBudgets budgets = new TokenBudgets();
+
+    @PostConstruct
+    void init() {
+        BreakerConfig defaults = BreakerConfig.defaults();
+        BreakerConfig config = new BreakerConfig(
+                settings.seconds("llmgate.breaker.permanent-cooldown-seconds", defaults.permanentCooldown()),
+                settings.seconds("llmgate.breaker.model-not-found-cooldown-seconds", defaults.modelNotFoundCooldown()),
+                settings.integer("llmgate.breaker.failure-threshold", defaults.failureThreshold()),
+                settings.seconds("llmgate.breaker.failure-window-seconds", defaults.failureWindow()),
+                settings.seconds("llmgate.breaker.transient-cooldown-seconds", defaults.transientCooldown()),
+                settings.seconds("llmgate.breaker.max-transient-cooldown-seconds", defaults.maxTransientCooldown()),
+                settings.seconds("llmgate.breaker.half-open-probe-timeout-seconds", defaults.halfOpenProbeTimeout()));
+        registry = new BreakerRegistry(config, store::onTransition);
+        admission = new HopAdmission(registry);
+        store.attach(registry);
+    }
+
+    public HopDecision decide(HopTarget target, HopDemand demand, RequestRetirements retired, boolean blacklisted,
+                              RuntimeCredential credential, Instant now) {
+        return admission.decide(target, demand, retired, blacklisted, budgetOf(credential, now), now);
+    }
+
+    public Optional<Retirement> recordFailure(HopTarget target, ErrorClass errorClass, Duration retryAfter, Instant now) {
+        return registry.recordFailure(target, errorClass, retryAfter, now);
+    }
+
+    public void recordSuccess(HopTarget target, Instant now) {
+        registry.recordSuccess(target, now);
+    }
+
+    /** Output tokens are only known at the end: they still count against the tokens-per-minute budget. */
+    public void chargeOutput(RuntimeCredential credential, long outputTokens, Instant now) {
+        TokenBudget budget = budgetOf(credential, now);
+        if (budget != null && outputTokens > 0) {
+            budget.charge(outputTokens, now);
+        }
+    }
+
+    public List<BreakerSnapshot> snapshots() {
+        return registry.snapshots();
+    }
+
+    private TokenBudget budgetOf(RuntimeCredential credential, Instant now) {
+        if (credential.requestsPerMinute() == null && credential.tokensPerMinute() == null) {
+            return null;
+        }
+        Long tpm = credential.tokensPerMinute() == null ? null : credential.tokensPerMinute().longValue();
+        return budgets.forCredential(credential.id(), credential.requestsPerMinute(), tpm, now);
+    }
+}
