@@ -88,7 +88,8 @@ final class Api {
             request.header("Authorization", authorization);
         }
         try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HTTP.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString())
+                    .get(60, java.util.concurrent.TimeUnit.SECONDS);
             return new Reply(response.statusCode(), response);
         } catch (Exception e) {
             throw new IllegalStateException(method + " " + path + " failed", e);

@@ -27,7 +27,9 @@ record ChatStream(int status, String contentType, String body, List<Event> event
                 .header("Authorization", authorization)
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build();
         try {
-            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            // bounded: a stream that never ends fails the test instead of hanging it
+            HttpResponse<String> response = HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+                    .get(60, java.util.concurrent.TimeUnit.SECONDS);
             String type = response.headers().firstValue("Content-Type").orElse("");
             List<Event> events = type.startsWith("text/event-stream") ? parse(response.body()) : List.of();
             return new ChatStream(response.statusCode(), type, response.body(), events);

@@ -5,6 +5,8 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -43,6 +45,11 @@ public class AttemptRecorder {
     private final ConcurrentLinkedQueue<AttemptRecord> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger size = new AtomicInteger();
     private ScheduledFuture<?> task;
+
+    /** Created at deployment, on a container thread: the relay first touches it from an HTTP client thread. */
+    void eager(@Observes @Initialized(ApplicationScoped.class) Object deployed) {
+        // instantiation is the point
+    }
 
     @PostConstruct
     void start() {

@@ -6,6 +6,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.llmgate.chat.entity.AttemptRecord;
 import org.llmgate.chat.entity.AttemptRecord.Outcome;
 import org.llmgate.config.control.LlmConfigView;
@@ -36,6 +38,8 @@ import org.llmgate.resilience.TokenEstimator;
  */
 final class ChatExchange implements StreamListener {
 
+    private static final Logger LOG = Logger.getLogger(ChatExchange.class.getName());
+
     private final ChatRelay relay;
     private final ChatPlan plan;
     private final ChatSink sink;
@@ -49,6 +53,7 @@ final class ChatExchange implements StreamListener {
     /** After context_length_exceeded only a config with a larger window may take the prompt. */
     private Integer exceededWindow;
     private volatile boolean cancelled;
+    private boolean finished;
     private volatile StreamHandle handle;
 
     /** The hop in flight. */
@@ -74,7 +79,7 @@ final class ChatExchange implements StreamListener {
     }
 
     void start() {
-        walkFrom(0);
+        guarded(() -> walkFrom(0));
     }
 
     void cancel() {
@@ -150,6 +155,20 @@ final class ChatExchange implements StreamListener {
 
     @Override
     public void onDelta(String text) {
+        guarded(() -> relayDelta(text));
+    }
+
+    @Override
+    public void onComplete(Usage usage) {
+        guarded(() -> complete(usage));
+    }
+
+    @Override
+    public void onFailure(UpstreamFailure failure) {
+        guarded(() -> fail(failure));
+    }
+
+    private void relayDelta(String text) {
         if (cancelled) {
             return;
         }
@@ -157,8 +176,7 @@ final class ChatExchange implements StreamListener {
         sink.delta(text);
     }
 
-    @Override
-    public void onComplete(Usage usage) {
+    private void complete(Usage usage) {
         Instant now = relay.clock().instant();
         Hop done = hop;
         record(done, Outcome.SUCCESS, null, null, usage, now);
@@ -166,17 +184,18 @@ final class ChatExchange implements StreamListener {
         relay.breakers.chargeOutput(done.credential(), usage.outputTokens(), now);
         relay.hints.book().recordSuccess(done.hint(), done.endpoint(), now);
         if (!cancelled) {
+            finished = true;
             sink.done(done.config(), done.index(), usage);
         }
     }
 
-    @Override
-    public void onFailure(UpstreamFailure failure) {
+    private void fail(UpstreamFailure failure) {
         Instant now = relay.clock().instant();
         Hop failed = hop;
         ErrorClass errorClass = firstTokenSent ? ErrorClass.STREAM_INTERRUPTED : failure.errorClass();
         record(failed, Outcome.FAILURE, errorClass, failure.status(), null, now);
-        relay.breakers.recordFailure(failed.target(), errorClass, failure.retryAfter(), now)
+        relay.breakers.recordFailure(failed.target(), errorClass, failure.retryAfter(), now,
+                        failure.status(), failure.getMessage())
                 .filter(r -> r.withinRequest())
                 .ifPresent(retirements::retire);
         relay.hints.book().recordError(failed.hint(), failed.endpoint(), errorClass, failure.getMessage(), now);
@@ -223,9 +242,10 @@ final class ChatExchange implements StreamListener {
     }
 
     private void finishWithError() {
-        if (cancelled) {
+        if (cancelled || finished) {
             return;
         }
+        finished = true;
         AttemptSummary last = attempts.isEmpty() ? null : attempts.get(attempts.size() - 1);
         ErrorClass errorClass = last == null ? ErrorClass.BAD_REQUEST : ErrorClass.fromWireName(last.errorClass());
         String message = firstTokenSent
@@ -233,6 +253,26 @@ final class ChatExchange implements StreamListener {
                 : "No configured model could answer (" + attempts.size() + " hop" + (attempts.size() == 1 ? "" : "s")
                         + " tried; last: " + errorClass.wireName() + ")";
         sink.error(errorClass, message, List.copyOf(attempts));
+    }
+
+    /**
+     * A bug in llmgate must still end the stream with an error event: a callback that throws on
+     * the HTTP client's thread would otherwise leave the client waiting forever.
+     */
+    private void guarded(Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "Chat " + plan.requestId() + " failed inside llmgate", e);
+            if (!finished && !cancelled) {
+                finished = true;
+                StreamHandle running = handle;
+                if (running != null) {
+                    running.cancel();
+                }
+                sink.error(ErrorClass.UPSTREAM_ERROR, "llmgate could not relay this answer", List.copyOf(attempts));
+            }
+        }
     }
 
     private String lastMessage() {

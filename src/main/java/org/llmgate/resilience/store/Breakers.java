@@ -2,6 +2,8 @@ package org.llmgate.resilience.store;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,9 +36,16 @@ public class Breakers {
     @Inject
     BreakerStore store;
 
+    static final ThreadLocal<TripNotifier.TripCause> TRIP_CAUSE = new ThreadLocal<>();
+
     private BreakerRegistry registry;
     private HopAdmission admission;
     private final TokenBudgets budgets = new TokenBudgets();
+
+    /** Created at deployment, on a container thread, so breakers are restored before the first chat. */
+    void eager(@Observes @Initialized(ApplicationScoped.class) Object deployed) {
+        // instantiation is the point
+    }
 
     @PostConstruct
     void init() {
@@ -59,8 +68,18 @@ public class Breakers {
         return admission.decide(target, demand, retired, blacklisted, budgetOf(credential, now), now);
     }
 
-    public Optional<Retirement> recordFailure(HopTarget target, ErrorClass errorClass, Duration retryAfter, Instant now) {
-        return registry.recordFailure(target, errorClass, retryAfter, now);
+    /**
+     * Records a failed call. The cause rides along on this thread so that a permanent trip's
+     * notification can name the model and upstream message (the registry's listener only sees scopes).
+     */
+    public Optional<Retirement> recordFailure(HopTarget target, ErrorClass errorClass, Duration retryAfter, Instant now,
+                                              Integer status, String redactedMessage) {
+        TRIP_CAUSE.set(new TripNotifier.TripCause(target.model(), status, redactedMessage));
+        try {
+            return registry.recordFailure(target, errorClass, retryAfter, now);
+        } finally {
+            TRIP_CAUSE.remove();
+        }
     }
 
     public void recordSuccess(HopTarget target, Instant now) {
