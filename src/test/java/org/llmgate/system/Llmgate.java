@@ -33,7 +33,9 @@ final class Llmgate {
     /** Short upstream timeouts so the hang scenarios finish quickly; everything else is the default. */
     static final Map<String, String> TEST_SETTINGS = Map.of(
             "llmgate.upstream.first-byte-timeout-ms", "1500",
-            "llmgate.upstream.idle-timeout-ms", "1500");
+            "llmgate.upstream.idle-timeout-ms", "1500",
+            "llmgate.hints.recovery-seconds", "3",
+            "llmgate.catalog.test-timeout-ms", "4000");
 
     static synchronized Llmgate shared() {
         if (shared == null) {

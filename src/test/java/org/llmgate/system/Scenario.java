@@ -76,6 +76,10 @@ final class Scenario {
         return ChatStream.post(llmgate.api, body, authorization);
     }
 
+    Api api() {
+        return llmgate.api;
+    }
+
     FakeProvider fake() {
         return llmgate.fake;
     }
