@@ -43,6 +43,21 @@ public class Settings {
         return Duration.ofSeconds(config.getOptionalValue("llmgate.config.refresh-seconds", Long.class).orElse(2L));
     }
 
+    /** How long a provider's model list is served from memory (SPEC §8: default 5 minutes). */
+    public Duration catalogTtl() {
+        return seconds("llmgate.catalog.ttl-seconds", Duration.ofMinutes(5));
+    }
+
+    /** The bound on a whole test-connection: catalog call plus probe. */
+    public Duration catalogTestTimeout() {
+        return duration("llmgate.catalog.test-timeout-ms", Duration.ofSeconds(10));
+    }
+
+    /** How long saving an llm-config waits for the catalog to fill in pricing; the save never fails on it. */
+    public Duration catalogSaveWait() {
+        return duration("llmgate.catalog.save-wait-ms", Duration.ofSeconds(3));
+    }
+
     public Duration duration(String key, Duration defaultValue) {
         return config.getOptionalValue(key, Long.class).map(Duration::ofMillis).orElse(defaultValue);
     }

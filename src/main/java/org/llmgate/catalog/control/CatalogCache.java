@@ -1,0 +1,76 @@
+package org.llmgate.catalog.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.llmgate.config.control.ConfigChanged;
+import org.llmgate.config.control.RuntimeCredential;
+import org.llmgate.platform.Settings;
+import org.llmgate.providers.ProviderAccess;
+import org.llmgate.providers.ProviderAdapter;
+
+/**
+ * Model lists per provider + credential, in memory (SPEC §8). The key also carries a fingerprint of
+ * the credential's base URL and key, so a credential changed on another cluster instance misses
+ * here too; a change on this instance drops the entry at once.
+ */
+@ApplicationScoped
+public class CatalogCache {
+
+    /** A down provider is asked again after this long at most (or after the TTL, when shorter). */
+    static final Duration FAILURE_HOLD = Duration.ofSeconds(15);
+    private static final String CREDENTIAL_CHANGE = "credential:";
+
+    private final ConcurrentMap<Key, CatalogEntry> entries = new ConcurrentHashMap<>();
+    private final Clock clock = Clock.systemUTC();
+
+    @Inject
+    Settings settings;
+
+    record Key(String provider, long credentialId, String fingerprint) {
+    }
+
+    /** The credential's model list: fresh, stale with its fetch time, or failed with an UpstreamFailure. */
+    public CompletableFuture<CatalogListing> models(ProviderAdapter adapter, RuntimeCredential credential, boolean refresh) {
+        Key key = new Key(adapter.id(), credential.id(), fingerprint(credential));
+        Duration ttl = settings.catalogTtl();
+        Duration hold = ttl.compareTo(FAILURE_HOLD) < 0 ? ttl : FAILURE_HOLD;
+        return entries.computeIfAbsent(key, k -> new CatalogEntry(clock))
+                .get(ttl, hold, refresh, () -> adapter.listModels(new ProviderAccess(credential.baseUrl(), credential.apiKey())));
+    }
+
+    void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) ConfigChanged change) {
+        String what = change.what();
+        if (what != null && what.startsWith(CREDENTIAL_CHANGE)) {
+            try {
+                long id = Long.parseLong(what.substring(CREDENTIAL_CHANGE.length()));
+                entries.keySet().removeIf(key -> key.credentialId() == id);
+            } catch (NumberFormatException ignored) {
+                // not a single credential: nothing cached can be affected
+            }
+        }
+    }
+
+    /** A one-way digest, so not even a heap dump of the cache keys shows the key. */
+    private static String fingerprint(RuntimeCredential credential) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(String.valueOf(credential.baseUrl()).getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(String.valueOf(credential.apiKey()).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}
