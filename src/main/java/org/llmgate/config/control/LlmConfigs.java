@@ -9,11 +9,13 @@ import java.math.BigDecimal;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.llmgate.catalog.control.CatalogLookup;
 import org.llmgate.config.entity.Credential;
 import org.llmgate.config.entity.LlmConfig;
 import org.llmgate.config.entity.Organization;
 import org.llmgate.platform.JsonFields;
 import org.llmgate.platform.problem.ProblemException;
+import org.llmgate.providers.CatalogModel;
 import org.llmgate.providers.ProviderRegistry;
 
 @ApplicationScoped
@@ -28,6 +30,8 @@ public class LlmConfigs implements CrudService<LlmConfigView> {
     ConfigChanges changes;
     @Inject
     ProviderRegistry providers;
+    @Inject
+    CatalogLookup catalog;
 
     public List<LlmConfigView> list(Long organizationId) {
         return Listing.of(em, LlmConfig.class, "organizationId", organizationId, LlmConfigView::of);
@@ -95,6 +99,13 @@ public class LlmConfigs implements CrudService<LlmConfigView> {
         fields.validate();
         if (fallbackId != null && config.getId() != null) {
             refuseCycle(config.getId(), fallbackId);
+        }
+        // SPEC §5 needs pricing and context window: what the admin left empty comes from the catalog
+        CatalogModel listed = catalog.find(credential, model);
+        if (listed != null) {
+            inputPrice = inputPrice != null ? inputPrice : listed.inputCentsPerMillion();
+            outputPrice = outputPrice != null ? outputPrice : listed.outputCentsPerMillion();
+            contextWindow = contextWindow != null ? contextWindow : listed.contextWindow();
         }
 
         config.setOrganizationId(organizationId);
