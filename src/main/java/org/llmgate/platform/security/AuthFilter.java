@@ -2,10 +2,12 @@ package org.llmgate.platform.security;
 
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
@@ -18,7 +20,8 @@ import org.llmgate.config.control.IntegrationTokens;
 import org.llmgate.platform.problem.ProblemResponses;
 
 /**
- * Authenticates every REST call: HTTP Basic for the admin, Bearer for integration tokens. Admin
+ * Authenticates every REST call: HTTP Basic for the admin, Bearer for integration tokens, and the
+ * admin screens' session with its CSRF header (see {@link AdminSession}). Admin
  * paths take the admin only; runtime paths (chat) take either. Pre-matching, so an anonymous call
  * gets 401 even for a path that does not exist.
  */
@@ -31,10 +34,17 @@ public class AuthFilter implements ContainerRequestFilter {
     AdminAccount adminAccount;
     @Inject
     IntegrationTokens tokens;
+    @Context
+    HttpServletRequest servletRequest;
 
     @Override
     public void filter(ContainerRequestContext request) {
         Optional<Caller> caller = authenticate(request.getHeaderString(HttpHeaders.AUTHORIZATION));
+        if (caller.isEmpty() && request.getHeaderString(AdminSession.CSRF_HEADER) != null) {
+            // a page whose session expired: no Basic challenge, the browser would pop up a password dialog
+            request.abortWith(ProblemResponses.of(401, "Your session has ended: sign in again"));
+            return;
+        }
         if (caller.isEmpty()) {
             request.abortWith(Response.fromResponse(ProblemResponses.of(401, "Authentication required"))
                     .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"llmgate\"").build());
@@ -51,7 +61,7 @@ public class AuthFilter implements ContainerRequestFilter {
 
     private Optional<Caller> authenticate(String authorization) {
         if (authorization == null) {
-            return Optional.empty();
+            return servletRequest == null ? Optional.empty() : AdminSession.fromScreens(servletRequest);
         }
         if (authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             String decoded;
