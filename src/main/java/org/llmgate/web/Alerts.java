@@ -23,7 +23,7 @@ public class Alerts {
 
     public List<Notice> getUrgent() {
         if (urgent == null) {
-            urgent = api.tryGet("admin/notifications")
+            urgent = api.tryGet("admin/notifications?unacknowledged=true")
                     .filter(AdminApi.Reply::ok)
                     .map(reply -> notices(reply.json() instanceof JsonArray a ? a
                             : reply.object().getJsonArray("notifications")))
