@@ -18,6 +18,7 @@ final class LlmgateServer implements AutoCloseable {
 
     static final String ADMIN_USER = "admin";
     static final String ADMIN_PASSWORD = "test-admin-password";
+    static final int MAX_HTTP_THREADS = 32;
 
     private final Process process;
     private final int port;
@@ -39,7 +40,7 @@ final class LlmgateServer implements AutoCloseable {
         int port = freePort();
         try {
             Path logs = Files.createDirectories(buildDir.resolve("it-logs"));
-            Path log = logs.resolve(name + ".log");
+            Path log = logs.resolve(name + "-" + port + ".log");
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx768m",
@@ -51,6 +52,8 @@ final class LlmgateServer implements AutoCloseable {
             extraProperties.forEach((k, v) -> command.add("-D" + k + "=" + v));
             command.addAll(List.of("-jar", jar.toString(),
                     "--nocluster", "--port", String.valueOf(port), "--contextroot", "llmgate",
+                    // a small request pool, as in production: OpenStreamsIT proves streams do not hold these threads
+                    "--maxHttpThreads", String.valueOf(MAX_HTTP_THREADS),
                     "--rootdir", dataDir.resolve("payara-" + name).toString(),
                     "--deploy", war.toString()));
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
@@ -65,6 +68,10 @@ final class LlmgateServer implements AutoCloseable {
 
     String baseUrl() {
         return "http://127.0.0.1:" + port + "/llmgate";
+    }
+
+    long pid() {
+        return process.pid();
     }
 
     Path log() {
@@ -90,7 +97,11 @@ final class LlmgateServer implements AutoCloseable {
                 throw new IllegalStateException("llmgate did not deploy; log " + log + ":\n" + tail(text));
             }
             if (text.contains(" ready in ")) {
-                return;
+                if (answers()) {
+                    return;
+                }
+                close();
+                throw new IllegalStateException("Payara Micro started but llmgate does not answer; log " + log + ":\n" + tail(text));
             }
             try {
                 Thread.sleep(200);
@@ -101,6 +112,22 @@ final class LlmgateServer implements AutoCloseable {
         }
         close();
         throw new IllegalStateException("llmgate not ready within " + bound + "; log " + log + ":\n" + tail(logText()));
+    }
+
+    /** Payara Micro says "ready" even when the deployment failed: ask the app itself. */
+    private boolean answers() {
+        try {
+            var response = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/api/admin/llm-providers"))
+                            .header("Authorization", Api.ADMIN_AUTH).timeout(Duration.ofSeconds(20)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private static String tail(String text) {

@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.logging.Logger;
 import org.llmgate.config.entity.Course;
@@ -35,19 +36,23 @@ public class ConfigCache {
     @Inject
     AppState appState;
 
-    private volatile ConfigSnapshot current;
-    private volatile boolean stale = true;
+    /** Counts invalidations; a snapshot is current only if it was loaded after the latest one. */
+    private final AtomicLong changes = new AtomicLong(1);
+    private volatile Loaded current;
+
+    private record Loaded(long change, ConfigSnapshot snapshot) {
+    }
 
     public ConfigSnapshot snapshot() {
-        ConfigSnapshot snapshot = current;
-        if (snapshot != null && !stale) {
-            return snapshot;
+        Loaded loaded = current;
+        if (loaded != null && loaded.change() == changes.get()) {
+            return loaded.snapshot();
         }
         return reload();
     }
 
     public void invalidate() {
-        stale = true;
+        changes.incrementAndGet();
     }
 
     void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) ConfigChanged change) {
@@ -55,16 +60,21 @@ public class ConfigCache {
     }
 
     public long loadedVersion() {
-        ConfigSnapshot snapshot = current;
-        return snapshot == null ? -1 : snapshot.version();
+        Loaded loaded = current;
+        return loaded == null ? -1 : loaded.snapshot().version();
     }
 
+    /**
+     * Readers that find the snapshot out of date wait here for the reload, so a chat that follows
+     * a committed change always sees it. A change committed during the load bumps the counter
+     * again and the next reader reloads once more.
+     */
     private synchronized ConfigSnapshot reload() {
-        if (current != null && !stale) {
-            return current;
+        long change = changes.get();
+        Loaded loaded = current;
+        if (loaded != null && loaded.change() == change) {
+            return loaded.snapshot();
         }
-        // clear the flag first: a change committed while we load marks it stale again
-        stale = false;
         long started = System.nanoTime();
         long version = appState.configVersion();
         Map<Long, RuntimeCredential> credentials = new HashMap<>();
@@ -83,7 +93,7 @@ public class ConfigCache {
                 all(Homework.class, HomeworkView::of, HomeworkView::id),
                 all(LlmConfig.class, LlmConfigView::of, LlmConfigView::id),
                 Map.copyOf(credentials), Map.copyOf(tokens));
-        current = snapshot;
+        current = new Loaded(change, snapshot);
         LOG.fine(() -> "Configuration v" + version + " loaded in " + (System.nanoTime() - started) / 1_000_000 + " ms");
         return snapshot;
     }

@@ -2,6 +2,8 @@ package org.llmgate.platform.security;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
+import jakarta.ejb.Lock;
+import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
@@ -22,6 +24,8 @@ import org.llmgate.platform.Settings;
 @Singleton
 @DependsOn("SchemaMigration")
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+// every authenticated request passes through verify(): a singleton's default write lock would serialize them all
+@Lock(LockType.READ)
 public class AdminAccount {
 
     private static final Logger LOG = Logger.getLogger(AdminAccount.class.getName());
