@@ -77,7 +77,7 @@ public class HealthPage implements Serializable {
         return array("breakers").stream().map(b -> new Breaker(Json2.text(b, "scope"), Json2.text(b, "provider"),
                 credentialLabel(Json2.longOr(b, "credentialId", null)),
                 Json2.text(b, "model") != null ? Json2.text(b, "model") : Json2.text(b, "baseUrl"),
-                String.valueOf(Json2.text(b, "state")), Json2.text(b, "reason"), Json2.text(b, "openUntil"))).toList();
+                String.valueOf(Json2.text(b, "state")), Json2.text(b, "reason"), Json2.when(Json2.text(b, "openUntil")))).toList();
     }
 
     public List<Hint> getHints() {

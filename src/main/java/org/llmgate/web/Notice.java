@@ -23,6 +23,10 @@ public record Notice(long id, String severity, String title, String message, Lon
         return severity != null && URGENT.contains(severity.toLowerCase(Locale.ROOT));
     }
 
+    public String getWhen() {
+        return Json2.when(createdAt);
+    }
+
     public boolean isAcknowledged() {
         return acknowledgedAt != null;
     }
@@ -43,6 +47,21 @@ public record Notice(long id, String severity, String title, String message, Lon
         static Long longOr(JsonObject json, String name, Long fallback) {
             JsonValue value = json.get(name);
             return value instanceof JsonNumber n ? Long.valueOf(n.longValue()) : fallback;
+        }
+
+        private static final java.time.format.DateTimeFormatter WHEN =
+                java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(java.time.ZoneOffset.UTC);
+
+        /** An ISO instant as admins read it; anything else as it came. */
+        static String when(String instant) {
+            if (instant == null) {
+                return null;
+            }
+            try {
+                return WHEN.format(java.time.OffsetDateTime.parse(instant).toInstant());
+            } catch (java.time.format.DateTimeParseException e) {
+                return instant;
+            }
         }
 
         static boolean bool(JsonObject json, String name) {
