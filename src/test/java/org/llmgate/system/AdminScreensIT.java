@@ -17,6 +17,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.llmgate.testsupport.fake.Behavior;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -127,14 +128,16 @@ class AdminScreensIT {
         long dead = s.credential(OPENAI, revoked);
 
         openCredential(s.organization, good);
-        browser.type("#cred\\:testModel_input", "gpt-4o-mini");
+        browser.type("#cred\\:testModel_input", "gpt-4o-mini" + Keys.ESCAPE);
         browser.click("#cred\\:test");
         browser.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".lg-result")));
         assertThat(browser.text(".lg-result")).startsWith("Connected: key valid, model available");
+        browser.click(".lg-result");
+        browser.until(ExpectedConditions.invisibilityOfElementLocated(By.id("cred:testModel_panel")));
         browser.screenshot("04-test-connection");
 
         openCredential(s.organization, dead);
-        browser.type("#cred\\:testModel_input", "gpt-4o-mini");
+        browser.type("#cred\\:testModel_input", "gpt-4o-mini" + Keys.ESCAPE);
         browser.click("#cred\\:test");
         browser.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".lg-result-bad")));
         assertThat(browser.text(".lg-result-bad")).contains("The key was refused (auth_error)");
@@ -223,11 +226,14 @@ class AdminScreensIT {
         Scenario s = new Scenario(llmgate);
         String dead = s.key("dead");
         s.fake().scriptKey(dead, Behavior.status(401));
-        s.hop(OPENAI, s.credential(OPENAI, dead), s.model("primary"));
+        long deadCredential = s.credential(OPENAI, dead);
+        s.hop(OPENAI, deadCredential, s.model("primary"));
         s.hop(OPENAI, s.credential(OPENAI, s.key("alive")), s.model("backup"));
         assertThat(s.chat("hello").names()).contains("fallback", "done");
+        // the trip's notification is written off the request path
+        Awaited.notificationsFor(llmgate, deadCredential, 1);
 
-        browser.go("index.xhtml");
+        browser.go("index.xhtml?org=" + s.organization);
         browser.screenshot("00-start");
         assertThat(browser.text("#urgent-banner")).contains("high-priority notification");
         browser.go("health.xhtml");
