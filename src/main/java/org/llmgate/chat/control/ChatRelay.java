@@ -1,5 +1,6 @@
 package org.llmgate.chat.control;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -30,6 +31,14 @@ public class ChatRelay {
     Settings settings;
 
     private final Clock clock = Clock.systemUTC();
+    private Duration firstByteTimeout;
+    private Duration idleTimeout;
+
+    @PostConstruct
+    void init() {
+        firstByteTimeout = settings.duration("llmgate.upstream.first-byte-timeout-ms", Duration.ofSeconds(30));
+        idleTimeout = settings.duration("llmgate.upstream.idle-timeout-ms", Duration.ofSeconds(60));
+    }
 
     public void relay(ChatPlan plan, ChatSink sink) {
         ChatExchange exchange = new ChatExchange(this, plan, sink);
@@ -38,11 +47,11 @@ public class ChatRelay {
     }
 
     Duration firstByteTimeout() {
-        return settings.duration("llmgate.upstream.first-byte-timeout-ms", Duration.ofSeconds(30));
+        return firstByteTimeout;
     }
 
     Duration idleTimeout() {
-        return settings.duration("llmgate.upstream.idle-timeout-ms", Duration.ofSeconds(60));
+        return idleTimeout;
     }
 
     Clock clock() {
