@@ -24,7 +24,10 @@ public class AdminPagesFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (path.startsWith("/api/") || path.equals("/api") || path.startsWith("/jakarta.faces.resource/")) {
+        // only the Faces pages are the filter's business: /api authenticates itself, and anything
+        // else in the WAR (Faces resources, a test harness's servlet) is not an admin page
+        boolean page = path.isEmpty() || path.equals("/") || path.endsWith(".xhtml");
+        if (!page || path.startsWith("/jakarta.faces.resource/")) {
             chain.doFilter(request, response);
             return;
         }
