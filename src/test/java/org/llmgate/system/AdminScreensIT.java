@@ -66,6 +66,8 @@ class AdminScreensIT {
     @Test
     void pages_need_a_sign_in_and_a_wrong_password_is_refused() {
         browser.click("#session\\:logout");
+        // the sign-out POST must have landed before the next page is asked for
+        browser.until(ExpectedConditions.urlContains("login.xhtml"));
         browser.go("credentials.xhtml");
         assertThat(browser.url()).contains("login.xhtml");
         browser.screenshot("01-login");

@@ -84,18 +84,32 @@ final class Browser implements AutoCloseable {
         awaitIdle();
     }
 
-    /** Picks an option of a PrimeFaces selectOneMenu by its visible label. */
+    /**
+     * Picks an option of a PrimeFaces selectOneMenu by its visible label, as a user would: open the
+     * menu, click the item. The panel slides open, so a click can land on a neighbour while it
+     * moves; the menu's own label says what was picked, and a wrong pick is simply made again.
+     */
     void choose(String menuId, String label) {
-        click("#" + css(menuId));
+        String menu = "#" + css(menuId);
         String panel = "#" + css(menuId + "_panel");
-        find(panel);
-        WebElement item = wait.until(d -> d.findElements(By.cssSelector(panel + " li.ui-selectonemenu-item")).stream()
-                .filter(li -> li.isDisplayed() && li.getText().trim().equals(label)).findFirst().orElse(null));
-        item.click();
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .ignoring(org.openqa.selenium.ElementClickInterceptedException.class)
+                .until(d -> {
+            if (d.findElement(By.cssSelector(menu + " .ui-selectonemenu-label")).getText().trim().equals(label)) {
+                return true;
+            }
+            if (!d.findElement(By.cssSelector(panel)).isDisplayed()) {
+                d.findElement(By.cssSelector(menu)).click();
+                return false;
+            }
+            d.findElements(By.cssSelector(panel + " li.ui-selectonemenu-item")).stream()
+                    .filter(li -> li.isDisplayed() && li.getText().trim().equals(label))
+                    .findFirst().ifPresent(WebElement::click);
+            return false;
+        });
         awaitIdle();
     }
 
-    /** Waits until the page is loaded and PrimeFaces has no ajax request in flight. */
     void awaitIdle() {
         wait.until(d -> {
             Object done = ((JavascriptExecutor) d).executeScript(
