@@ -40,11 +40,10 @@ public final class ScopeRules {
     }
 
     private static Retirement creditRetirement(HopTarget target) {
-        // A 402 on a FREE model means the key cannot even serve zero-cost models (OpenRouter does
-        // this once a balance goes negative): retiring the credit scope would not block the very
-        // model that failed, nor its free siblings, so every request would call it again. The key
-        // is as dead as with a bad key, hence the credential scope.
-        ScopeKey scope = target.free() ? target.credentialScope() : target.creditScope();
+        // SPEC §5: an out-of-credit key loses its paid models, never its free ones. A 402 from a
+        // free model itself (OpenRouter does this once a balance goes negative) retires that model
+        // only, so it is not called again on every request while its free siblings still get a try.
+        ScopeKey scope = target.free() ? target.modelScope() : target.creditScope();
         return new Retirement(scope, ErrorClass.CREDIT_EXHAUSTED, true, true);
     }
 }

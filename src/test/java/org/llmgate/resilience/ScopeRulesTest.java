@@ -41,9 +41,9 @@ class ScopeRulesTest {
     }
 
     @Test
-    void aFreeModelOutOfCreditMeansTheWholeKeyIsDead() {
+    void aFreeModelOutOfCreditRetiresThatModelOnlyNotItsFreeSiblings() {
         assertThat(ScopeRules.retirementFor(ErrorClass.CREDIT_EXHAUSTED, FREE).orElseThrow().scope())
-                .isEqualTo(FREE.credentialScope());
+                .isEqualTo(FREE.modelScope());
     }
 
     @ParameterizedTest

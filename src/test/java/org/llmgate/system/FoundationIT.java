@@ -202,6 +202,8 @@ class FoundationIT {
                 new Case("POST", "admin/credentials", "{\"organizationId\": " + org + ", \"provider\": \"skynet\", \"apiKey\": \"k\"}", 400),
                 new Case("POST", "admin/credentials", "{\"organizationId\": " + org + ", \"provider\": \"openai\"}", 400),
                 new Case("POST", "admin/credentials", "{\"organizationId\": " + org + ", \"provider\": \"openai\", \"apiKey\": \"k\", \"baseUrl\": \"ftp://x\"}", 400),
+                new Case("POST", "admin/credentials", "{\"organizationId\": " + org + ", \"provider\": \"openai\", \"apiKey\": \"sk-test-abc\\nxyz\"}", 400),
+                new Case("POST", "admin/credentials", "{\"organizationId\": " + org + ", \"provider\": \"openai\", \"apiKey\": \"k\", \"baseUrl\": \"https://user:pw@example.org/v1\"}", 400),
                 new Case("POST", "admin/llm-configs", Fixtures.config(org, "openai", credential, "m", otherConfig, null).build().toString(), 400),
                 new Case("POST", "admin/llm-configs", Fixtures.config(org, "openai", otherCredential, "m", null, null).build().toString(), 400),
                 new Case("POST", "admin/llm-configs", Fixtures.config(org, "anthropic", credential, "m", null, null).build().toString(), 400),

@@ -98,6 +98,22 @@ class ResilienceIT {
     }
 
     @Test
+    void a_free_model_answering_402_retires_only_itself_and_its_free_sibling_answers() {
+        Scenario s = new Scenario(llmgate);
+        long key = s.credential(OPENROUTER, s.key("negative"));
+        String freeA = s.model("vendor/a") + ":free";
+        String freeB = s.model("vendor/b") + ":free";
+        s.hop(OPENROUTER, key, freeA);
+        long freeBId = s.hop(OPENROUTER, key, freeB);
+        s.fake().script(freeA, Behavior.status(402));
+
+        assertThat(s.chat("hello").last().data().getJsonNumber("configId").longValue()).isEqualTo(freeBId);
+        assertThat(s.chat("hello").last().data().getJsonNumber("configId").longValue()).isEqualTo(freeBId);
+        assertThat(s.fake().calls(freeA)).isEqualTo(1);
+        assertThat(s.fake().calls(freeB)).isEqualTo(2);
+    }
+
+    @Test
     void zero_priced_sibling_on_an_out_of_credit_key_answers() {
         Scenario s = new Scenario(llmgate);
         long key = s.credential(OPENROUTER, s.key("broke"));

@@ -28,10 +28,33 @@ class RuntimeAccessIT {
 
         assertThat(mine.chat("hello", token).last().name()).isEqualTo("done");
         ChatStream refused = theirs.chat("hello", token);
-        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.status()).isEqualTo(404);
         assertThat(refused.contentType()).startsWith("application/problem+json");
         assertThat(llmgate.api.send("GET", "admin/health", null, token, null).status()).isEqualTo(403);
         assertThat(theirs.fake().calls(theirs.model("m"))).isZero();
+    }
+
+    @Test
+    void a_key_that_cannot_be_decrypted_skips_its_configs_and_nothing_else() throws Exception {
+        Scenario s = new Scenario(llmgate);
+        long broken = s.credential(OPENAI, s.key("broken"));
+        String brokenModel = s.model("broken");
+        s.hop(OPENAI, broken, brokenModel);
+        long backup = s.hop(OPENAI, s.credential(OPENAI, s.key("fine")), s.model("fine"));
+        Scenario other = new Scenario(llmgate);
+        other.hop(OPENAI, other.credential(OPENAI, other.key("k")), other.model("m"));
+
+        try (var c = llmgate.db.connect(llmgate.dbUrl); var st = c.createStatement()) {
+            // as if written under another master key; the version bump makes every instance reload
+            st.executeUpdate("UPDATE credentials SET api_key_encrypted = 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' WHERE id = " + broken);
+            st.executeUpdate("UPDATE app_state SET value = CAST(CAST(value AS bigint) + 1 AS text) WHERE name = 'config_version'");
+        }
+
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).pollInterval(java.time.Duration.ofMillis(250))
+                .until(() -> s.chat("hello").last().data().getJsonNumber("configId").longValue() == backup);
+        assertThat(s.fake().calls(brokenModel)).isZero();
+        assertThat(other.chat("hello").last().name()).isEqualTo("done");
+        assertThat(llmgate.api.get("admin/organizations").status()).isEqualTo(200);
     }
 
     @Test

@@ -91,6 +91,8 @@ public class ProvidersResource {
             fields.fail("apiKey", "credentialId or apiKey is required for provider " + adapter.id());
         } else if (apiKey != null && apiKey.isBlank()) {
             fields.fail("apiKey", "must not be blank");
+        } else if (apiKey != null && !org.llmgate.config.control.KeyVault.isHeaderSafe(apiKey)) {
+            fields.fail("apiKey", "contains a line break, control or non-Latin-1 character (pasted by mistake?)");
         }
         if (baseUrl != null && !isHttpUrl(baseUrl)) {
             fields.fail("baseUrl", "must be an absolute http(s) URL");

@@ -3,10 +3,8 @@ package org.llmgate.chat.control;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -16,12 +14,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.llmgate.chat.entity.AttemptRecord;
+import org.llmgate.platform.Background;
 import org.llmgate.platform.LlmgateDataSource;
 
 /**
@@ -39,21 +37,21 @@ public class AttemptRecorder {
 
     @Resource(lookup = LlmgateDataSource.JNDI_NAME)
     DataSource dataSource;
-    @Resource
-    ManagedScheduledExecutorService scheduler;
+    @Inject
+    Background background;
 
     private final ConcurrentLinkedQueue<AttemptRecord> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger size = new AtomicInteger();
     private ScheduledFuture<?> task;
 
-    /** Created at deployment, on a container thread: the relay first touches it from an HTTP client thread. */
-    void eager(@Observes @Initialized(ApplicationScoped.class) Object deployed) {
-        // instantiation is the point
+    /** Called by {@link org.llmgate.platform.Housekeeping} at start-up, so this bean exists before the first chat. */
+    public void start() {
+        // instantiation (and its @PostConstruct) is the point
     }
 
     @PostConstruct
-    void start() {
-        task = scheduler.scheduleWithFixedDelay(this::flush, 250, 250, TimeUnit.MILLISECONDS);
+    void schedule() {
+        task = background.every(250, "attempt writer", this::flush);
     }
 
     @PreDestroy

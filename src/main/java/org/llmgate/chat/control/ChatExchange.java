@@ -101,7 +101,9 @@ final class ChatExchange implements StreamListener {
                     sink.fallback(lastProblem.configId(), admitted.get().config().id(), lastProblem.errorClass(),
                             lastProblem.message());
                 }
-                launch(admitted.get());
+                if (!cancelled) {
+                    launch(admitted.get());
+                }
                 return;
             }
         }
@@ -146,11 +148,18 @@ final class ChatExchange implements StreamListener {
         hop = next;
         LlmConfigView config = next.config();
         sink.attempt(next.index(), config, next.endpoint());
+        if (cancelled) {
+            // the client left while we wrote: no upstream call nobody will read (and pay for)
+            return;
+        }
         UpstreamCall call = new UpstreamCall(
                 new ProviderAccess(next.target().baseUrl(), next.credential().apiKey()),
                 config.model(), next.endpoint(), plan.messages(), config.temperature(), config.maxOutputTokens(),
                 relay.firstByteTimeout(), relay.idleTimeout());
         handle = next.adapter().stream(call, this);
+        if (cancelled) {
+            handle.cancel();
+        }
     }
 
     @Override
@@ -225,12 +234,15 @@ final class ChatExchange implements StreamListener {
     }
 
     private void skip(int index, LlmConfigView config, ErrorClass errorClass, String reason, String detail) {
+        String why = reason + ": " + detail;
         relay.recorder.record(new AttemptRecord(plan.requestId(), index, config.id(), config.provider(), config.model(),
-                null, Outcome.SKIPPED, errorClass.wireName(), null, reason + ": " + detail, null, null, null,
-                relay.clock().instant()));
+                null, Outcome.SKIPPED, errorClass.wireName(), null, why.length() <= 300 ? why : why.substring(0, 299) + "…",
+                null, null, null, relay.clock().instant()));
         attempts.add(new AttemptSummary(config.id(), config.provider(), config.model(), errorClass.wireName(), null, reason));
         if (lastProblem == null || index == 0) {
-            lastProblem = new Problem(config.id(), errorClass, "skipped: " + detail);
+            // students see this notice: scope ids, base URLs and breaker details stay in attempts and health
+            lastProblem = new Problem(config.id(), errorClass, config.model() + " is temporarily unavailable ("
+                    + errorClass.wireName() + ")");
         }
     }
 

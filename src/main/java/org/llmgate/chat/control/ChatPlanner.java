@@ -37,7 +37,8 @@ public class ChatPlanner {
         ConfigSnapshot snapshot = cache.snapshot();
         EffectiveConfigResolver.Resolution resolution = EffectiveConfigResolver.resolve(snapshot, target);
         if (!caller.mayAccess(resolution.organizationId())) {
-            throw ProblemException.forbidden("This token does not reach " + target);
+            // the same answer as for a target that does not exist: a token learns nothing of other organizations
+            throw ProblemException.notFound(target.kind().wireName(), target.id());
         }
         if (!resolution.effective().configured()) {
             throw ProblemException.conflict(target + " has no LLM configuration (none on it, its course or its organization)");

@@ -79,7 +79,16 @@ public class ConfigCache {
         long version = appState.configVersion();
         Map<Long, RuntimeCredential> credentials = new HashMap<>();
         for (Credential c : em.createQuery("SELECT c FROM Credential c", Credential.class).getResultList()) {
-            String key = c.getApiKeyEncrypted() == null ? null : keyVault.decrypt(c.getApiKeyEncrypted());
+            String key;
+            try {
+                key = c.getApiKeyEncrypted() == null ? null : keyVault.decrypt(c.getApiKeyEncrypted());
+            } catch (IllegalStateException unreadable) {
+                // one unreadable key (another instance's generated master key, a damaged row) must not
+                // take every other chat down: its configs are skipped as misconfigured
+                LOG.warning("Credential " + c.getId() + " ('" + c.getLabel() + "') cannot be decrypted with this"
+                        + " instance's master key; chats skip its configs. A cluster must share LLMGATE_MASTER_KEY.");
+                continue;
+            }
             credentials.put(c.getId(), new RuntimeCredential(c.getId(), c.getOrganizationId(), c.getProvider(),
                     c.getLabel(), c.getBaseUrl(), c.getRequestsPerMinute(), c.getTokensPerMinute(), key));
         }

@@ -87,13 +87,15 @@ public class Credentials implements CrudService<CredentialView> {
         }
         if (apiKey != null && apiKey.isBlank()) {
             fields.fail("apiKey", "must not be blank");
+        } else if (apiKey != null && !KeyVault.isHeaderSafe(apiKey)) {
+            fields.fail("apiKey", "contains a line break, control or non-Latin-1 character (pasted by mistake?)");
         }
         boolean keyStored = credential.getApiKeyEncrypted() != null;
         if (apiKey == null && adapter != null && adapter.requiresApiKey() && !keyStored) {
             fields.fail("apiKey", "is required for provider " + provider);
         }
         if (baseUrl != null && !isHttpUrl(baseUrl)) {
-            fields.fail("baseUrl", "must be an absolute http(s) URL");
+            fields.fail("baseUrl", "must be an absolute http(s) URL without user name or password");
         }
         if (baseUrl == null && adapter != null && adapter.defaultBaseUrl() == null) {
             fields.fail("baseUrl", "is required for provider " + provider);
@@ -119,7 +121,7 @@ public class Credentials implements CrudService<CredentialView> {
     static boolean isHttpUrl(String value) {
         try {
             URI uri = new URI(value);
-            return uri.isAbsolute() && uri.getHost() != null
+            return uri.isAbsolute() && uri.getHost() != null && uri.getUserInfo() == null
                     && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()));
         } catch (URISyntaxException e) {
             return false;

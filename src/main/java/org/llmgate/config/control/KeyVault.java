@@ -70,10 +70,19 @@ public class KeyVault {
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, in, 0, IV_BYTES));
             cipher.updateAAD(AAD);
             return new String(cipher.doFinal(in, IV_BYTES, in.length - IV_BYTES), StandardCharsets.UTF_8);
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
-            // no cause attached: nothing about the key material may travel further
+        } catch (GeneralSecurityException | RuntimeException e) {
+            // no cause attached: nothing about the key material may travel further (a truncated
+            // ciphertext even surfaces as an unchecked ProviderException)
             throw new IllegalStateException("A stored API key cannot be decrypted: was LLMGATE_MASTER_KEY changed?");
         }
+    }
+
+    /**
+     * A key travels in an HTTP header: control characters or characters outside Latin-1 (a pasted
+     * newline, a zero-width space) would fail every call as if the endpoint were unreachable.
+     */
+    public static boolean isHeaderSafe(String apiKey) {
+        return apiKey.chars().allMatch(c -> c >= 0x20 && c != 0x7f && c <= 0xff);
     }
 
     public static String hintOf(String apiKey) {

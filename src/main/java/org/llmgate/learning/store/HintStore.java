@@ -2,8 +2,8 @@ package org.llmgate.learning.store;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,11 +13,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -25,6 +26,7 @@ import javax.sql.DataSource;
 import org.llmgate.learning.HintBook;
 import org.llmgate.learning.HintKey;
 import org.llmgate.learning.HintSnapshot;
+import org.llmgate.platform.Background;
 import org.llmgate.platform.LlmgateDataSource;
 import org.llmgate.providers.Endpoint;
 import org.llmgate.providers.ErrorClass;
@@ -42,15 +44,16 @@ public class HintStore {
             + " blacklist_manual, blacklisted_at, updated_at";
     private static final String UPSERT = "INSERT INTO model_hints (provider, model_id, success_count, error_count,"
             + " last_error_class, last_error_message, supported_endpoints, unsupported_endpoints, preferred_endpoint,"
-            + " blacklisted, blacklist_reason, blacklist_manual, blacklisted_at, updated_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            + " blacklisted, blacklist_reason, blacklist_manual, blacklisted_at, updated_at, written_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, clock_timestamp())"
             + " ON CONFLICT (provider, model_id) DO UPDATE SET success_count = excluded.success_count,"
             + " error_count = excluded.error_count, last_error_class = excluded.last_error_class,"
             + " last_error_message = excluded.last_error_message, supported_endpoints = excluded.supported_endpoints,"
             + " unsupported_endpoints = excluded.unsupported_endpoints, preferred_endpoint = excluded.preferred_endpoint,"
             + " blacklisted = excluded.blacklisted, blacklist_reason = excluded.blacklist_reason,"
             + " blacklist_manual = excluded.blacklist_manual, blacklisted_at = excluded.blacklisted_at,"
-            + " updated_at = excluded.updated_at WHERE model_hints.updated_at <= excluded.updated_at";
+            + " updated_at = excluded.updated_at, written_at = clock_timestamp()"
+            + " WHERE model_hints.updated_at <= excluded.updated_at";
 
     /** A stored hint and its row id (the id admins use in the REST API). */
     public record StoredHint(long id, HintSnapshot hint) {
@@ -58,19 +61,20 @@ public class HintStore {
 
     @Resource(lookup = LlmgateDataSource.JNDI_NAME)
     DataSource dataSource;
-    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
-    ManagedScheduledExecutorService scheduler;
+    @Inject
+    Background background;
 
     private volatile HintBook book;
-    private Instant lastSeen = Instant.EPOCH;
+    private List<HintSnapshot> unwritten = List.of();
+    private Instant lastWritten = Instant.EPOCH;
     private ScheduledFuture<?> flushTask;
     private ScheduledFuture<?> refreshTask;
 
     void attach(HintBook book) {
         this.book = book;
         refresh();
-        flushTask = scheduler.scheduleWithFixedDelay(this::flush, 500, 500, TimeUnit.MILLISECONDS);
-        refreshTask = scheduler.scheduleWithFixedDelay(this::refresh, 2, 2, TimeUnit.SECONDS);
+        flushTask = background.every(500, "hint writer", this::flush);
+        refreshTask = background.every(2000, "hint refresh", this::refresh);
     }
 
     @PreDestroy
@@ -87,7 +91,16 @@ public class HintStore {
         if (target == null) {
             return;
         }
-        List<HintSnapshot> dirty = target.drainDirty();
+        // drained states are no longer dirty in the book: a failed write keeps them here for the next try
+        Map<HintKey, HintSnapshot> latest = new LinkedHashMap<>();
+        for (HintSnapshot h : unwritten) {
+            latest.put(h.key(), h);
+        }
+        for (HintSnapshot h : target.drainDirty()) {
+            latest.merge(h.key(), h, (a, b) -> b.updatedAt().isBefore(a.updatedAt()) ? a : b);
+        }
+        unwritten = List.of();
+        List<HintSnapshot> dirty = new ArrayList<>(latest.values());
         if (dirty.isEmpty()) {
             return;
         }
@@ -99,23 +112,25 @@ public class HintStore {
             s.executeBatch();
         } catch (SQLException e) {
             LOG.log(Level.WARNING, "Could not persist " + dirty.size() + " model hints: " + e.getMessage());
+            unwritten = dirty;
         }
     }
 
+    /** Merges rows written since the last look, by the database's clock (see BreakerStore#refresh). */
     synchronized void refresh() {
         HintBook target = book;
         if (target == null) {
             return;
         }
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM model_hints WHERE updated_at > ?")) {
-            s.setTimestamp(1, Timestamp.from(lastSeen.minusSeconds(5)));
+             PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + ", written_at FROM model_hints WHERE written_at > ?")) {
+            s.setTimestamp(1, Timestamp.from(lastWritten.minusSeconds(5)));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    HintSnapshot hint = read(rs).hint();
-                    target.load(hint);
-                    if (hint.updatedAt().isAfter(lastSeen)) {
-                        lastSeen = hint.updatedAt();
+                    target.load(read(rs).hint());
+                    Instant written = rs.getTimestamp(16).toInstant();
+                    if (written.isAfter(lastWritten)) {
+                        lastWritten = written;
                     }
                 }
             }

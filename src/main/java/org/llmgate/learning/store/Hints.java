@@ -2,8 +2,6 @@ package org.llmgate.learning.store;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.llmgate.learning.HintBook;
 import org.llmgate.learning.HintConfig;
@@ -20,9 +18,9 @@ public class Hints {
 
     private HintBook book;
 
-    /** Created at deployment, on a container thread, so hints are restored before the first chat. */
-    void eager(@Observes @Initialized(ApplicationScoped.class) Object deployed) {
-        // instantiation is the point
+    /** Called by {@link org.llmgate.platform.Housekeeping} at start-up, so this bean exists before the first chat. */
+    public void start() {
+        // instantiation (and its @PostConstruct) is the point
     }
 
     @PostConstruct

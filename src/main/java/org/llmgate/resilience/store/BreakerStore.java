@@ -2,7 +2,6 @@ package org.llmgate.resilience.store;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -13,14 +12,16 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.llmgate.platform.Background;
 import org.llmgate.platform.LlmgateDataSource;
 import org.llmgate.platform.Settings;
 import org.llmgate.resilience.BreakerRegistry;
@@ -39,15 +40,17 @@ public class BreakerStore {
 
     private static final Logger LOG = Logger.getLogger(BreakerStore.class.getName());
     private static final String UPSERT = "INSERT INTO circuit_states (scope_id, scope, provider, credential_id, base_url,"
-            + " model, state, reason, open_until, consecutive_trips, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            + " model, state, reason, open_until, consecutive_trips, updated_at, written_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, clock_timestamp())"
             + " ON CONFLICT (scope_id) DO UPDATE SET state = excluded.state, reason = excluded.reason,"
             + " open_until = excluded.open_until, consecutive_trips = excluded.consecutive_trips,"
-            + " updated_at = excluded.updated_at WHERE circuit_states.updated_at <= excluded.updated_at";
+            + " updated_at = excluded.updated_at, written_at = clock_timestamp()"
+            + " WHERE circuit_states.updated_at <= excluded.updated_at";
 
     @Resource(lookup = LlmgateDataSource.JNDI_NAME)
     DataSource dataSource;
-    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
-    ManagedScheduledExecutorService scheduler;
+    @Inject
+    Background background;
     @Inject
     Settings settings;
     @Inject
@@ -56,7 +59,7 @@ public class BreakerStore {
     private final ConcurrentLinkedQueue<BreakerSnapshot> pending = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<TripNotifier.Trip> trips = new ConcurrentLinkedQueue<>();
     private volatile BreakerRegistry registry;
-    private Instant lastSeen = Instant.EPOCH;
+    private Instant lastWritten = Instant.EPOCH;
     private ScheduledFuture<?> flushTask;
     private ScheduledFuture<?> refreshTask;
 
@@ -64,8 +67,8 @@ public class BreakerStore {
         this.registry = registry;
         refresh();
         long refreshMs = settings.duration("llmgate.breaker.refresh-ms", Duration.ofSeconds(1)).toMillis();
-        flushTask = scheduler.scheduleWithFixedDelay(this::flush, 200, 200, TimeUnit.MILLISECONDS);
-        refreshTask = scheduler.scheduleWithFixedDelay(this::refresh, refreshMs, refreshMs, TimeUnit.MILLISECONDS);
+        flushTask = background.every(200, "breaker writer", this::flush);
+        refreshTask = background.every(refreshMs, "breaker refresh", this::refresh);
     }
 
     @PreDestroy
@@ -102,34 +105,42 @@ public class BreakerStore {
                 return;
             }
         }
+        List<TripNotifier.Trip> failed = new ArrayList<>();
         for (TripNotifier.Trip trip; (trip = trips.poll()) != null; ) {
             try {
                 notifier.notify(trip);
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Could not raise a breaker notification: " + e.getMessage());
+                LOG.log(Level.WARNING, "Could not raise a breaker notification, will retry: " + e.getMessage());
+                failed.add(trip);
             }
         }
+        // the admin must hear of a dead key even if the database blinked: the next flush tries again
+        trips.addAll(failed);
     }
 
-    /** Merges rows other instances wrote since the last look (a small overlap covers clock skew). */
+    /**
+     * Merges rows written since the last look. The watermark is the database's own clock
+     * (written_at), so a skewed or delayed writer is not missed; a small overlap covers writes
+     * still committing, and re-reading a row is harmless (the newer state wins).
+     */
     synchronized void refresh() {
         BreakerRegistry target = registry;
         if (target == null) {
             return;
         }
-        String sql = "SELECT scope_id, state, reason, open_until, consecutive_trips, updated_at FROM circuit_states"
-                + " WHERE updated_at > ?";
+        String sql = "SELECT scope_id, state, reason, open_until, consecutive_trips, updated_at, written_at"
+                + " FROM circuit_states WHERE written_at > ?";
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setTimestamp(1, Timestamp.from(lastSeen.minusSeconds(5)));
+            s.setTimestamp(1, Timestamp.from(lastWritten.minusSeconds(5)));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    Instant updated = rs.getTimestamp(6).toInstant();
                     Timestamp openUntil = rs.getTimestamp(4);
                     target.apply(BreakerSnapshot.fromRow(ScopeKey.parse(rs.getString(1)),
                             BreakerState.valueOf(rs.getString(2)), rs.getString(3),
-                            openUntil == null ? null : openUntil.toInstant(), rs.getInt(5), updated));
-                    if (updated.isAfter(lastSeen)) {
-                        lastSeen = updated;
+                            openUntil == null ? null : openUntil.toInstant(), rs.getInt(5), rs.getTimestamp(6).toInstant()));
+                    Instant written = rs.getTimestamp(7).toInstant();
+                    if (written.isAfter(lastWritten)) {
+                        lastWritten = written;
                     }
                 }
             }

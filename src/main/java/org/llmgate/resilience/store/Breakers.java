@@ -2,8 +2,6 @@ package org.llmgate.resilience.store;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,9 +40,9 @@ public class Breakers {
     private HopAdmission admission;
     private final TokenBudgets budgets = new TokenBudgets();
 
-    /** Created at deployment, on a container thread, so breakers are restored before the first chat. */
-    void eager(@Observes @Initialized(ApplicationScoped.class) Object deployed) {
-        // instantiation is the point
+    /** Called by {@link org.llmgate.platform.Housekeeping} at start-up, so this bean exists before the first chat. */
+    public void start() {
+        // instantiation (and its @PostConstruct) is the point
     }
 
     @PostConstruct

@@ -1,0 +1,51 @@
+package org.llmgate.platform;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The few periodic jobs (writing attempts, breakers and hints; reading other instances' changes)
+ * on two container-managed threads. Periodic tasks on the managed scheduled executor re-enter and
+ * leave a component context on every run, which Payara logs as an error when the task was
+ * scheduled during start-up; threads from the managed thread factory carry the context for life.
+ */
+@ApplicationScoped
+public class Background {
+
+    private static final Logger LOG = Logger.getLogger(Background.class.getName());
+
+    @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
+    ManagedThreadFactory threads;
+
+    private ScheduledExecutorService scheduler;
+
+    @PostConstruct
+    void init() {
+        scheduler = Executors.newScheduledThreadPool(2, threads);
+    }
+
+    @PreDestroy
+    void stop() {
+        scheduler.shutdownNow();
+    }
+
+    /** Runs {@code job} every {@code periodMillis}; a failing run is logged and the next one still happens. */
+    public ScheduledFuture<?> every(long periodMillis, String name, Runnable job) {
+        return scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                job.run();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, name + " failed: " + e.getMessage(), e);
+            }
+        }, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
+    }
+}
