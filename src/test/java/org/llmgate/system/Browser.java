@@ -25,7 +25,12 @@ final class Browser implements AutoCloseable {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    static final Path SCREENSHOTS = Path.of("docs", "screenshots");
+    /**
+     * Where the main screens' pictures go: target/ on every run, so tests never change tracked
+     * files; refresh the README's pictures with -Dllmgate.screenshots=docs/screenshots.
+     */
+    static final Path SCREENSHOTS = Path.of(System.getProperty("llmgate.screenshots",
+            Path.of(System.getProperty("llmgate.buildDir", "target"), "screenshots").toString()));
 
     final ChromeDriver driver;
     final WebDriverWait wait;
