@@ -13,7 +13,7 @@ public final class FailedStream implements StreamHandle {
 
     public static StreamHandle deliver(UpstreamHttp http, UpstreamFailure failure, StreamListener listener) {
         FailedStream stream = new FailedStream();
-        http.scheduler().execute(() -> {
+        http.callbacks().execute(() -> {
             synchronized (stream) {
                 if (!stream.done) {
                     stream.done = true;

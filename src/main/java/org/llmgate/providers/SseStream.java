@@ -310,7 +310,8 @@ public final class SseStream implements StreamHandle {
     }
 
     private void scheduleCheckLocked(long delayNanos) {
-        timer = http.scheduler().schedule(this::checkTimeout, Math.max(delayNanos, 1), TimeUnit.NANOSECONDS);
+        timer = http.scheduler().schedule(() -> http.callbacks().execute(this::checkTimeout),
+                Math.max(delayNanos, 1), TimeUnit.NANOSECONDS);
     }
 
     private void checkTimeout() {

@@ -5,6 +5,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
@@ -26,6 +29,7 @@ public class UpstreamHttp implements AutoCloseable {
 
     private HttpClient client;
     private ScheduledThreadPoolExecutor scheduler;
+    private ExecutorService callbacks;
 
     public UpstreamHttp() {
     }
@@ -43,15 +47,31 @@ public class UpstreamHttp implements AutoCloseable {
 
     public synchronized ScheduledExecutorService scheduler() {
         if (scheduler == null) {
-            scheduler = new ScheduledThreadPoolExecutor(1, daemonThreads());
+            scheduler = new ScheduledThreadPoolExecutor(1, daemonThreads("llmgate-upstream-timer-"));
             scheduler.setRemoveOnCancelPolicy(true);
         }
         return scheduler;
     }
 
+    /**
+     * Where timeouts and early failures reach their listener. Not on the timer thread itself: a
+     * listener writing to a slow client may block, and one blocked timer would stall every other
+     * stream's timeout in the instance.
+     */
+    public synchronized Executor callbacks() {
+        if (callbacks == null) {
+            callbacks = Executors.newCachedThreadPool(daemonThreads("llmgate-upstream-callback-"));
+        }
+        return callbacks;
+    }
+
     @PreDestroy
     @Override
     public synchronized void close() {
+        if (callbacks != null) {
+            callbacks.shutdownNow();
+            callbacks = null;
+        }
         if (scheduler != null) {
             scheduler.shutdownNow();
             try {
@@ -65,10 +85,10 @@ public class UpstreamHttp implements AutoCloseable {
         client = null;
     }
 
-    private static ThreadFactory daemonThreads() {
+    private static ThreadFactory daemonThreads(String prefix) {
         AtomicInteger count = new AtomicInteger();
         return runnable -> {
-            Thread thread = new Thread(runnable, "llmgate-upstream-timer-" + count.incrementAndGet());
+            Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         };
