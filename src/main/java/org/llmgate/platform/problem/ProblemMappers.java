@@ -91,8 +91,15 @@ public final class ProblemMappers {
     public static class ForPersistence implements ExceptionMapper<PersistenceException> {
         @Override
         public Response toResponse(PersistenceException e) {
-            LOG.log(Level.WARNING, "Database refused a change", e);
-            return ProblemResponses.of(409, "The change conflicts with existing data");
+            // a violated constraint (SQLState class 23) is the client's conflict; anything else is ours
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+                    LOG.log(Level.FINE, "Database refused a change", e);
+                    return ProblemResponses.of(409, "The change conflicts with existing data");
+                }
+            }
+            LOG.log(Level.SEVERE, "Database operation failed", e);
+            return ProblemResponses.of(503, "The database is not available right now");
         }
     }
 
