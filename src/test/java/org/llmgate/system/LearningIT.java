@@ -47,6 +47,26 @@ class LearningIT {
     }
 
     @Test
+    void a_model_that_moves_back_to_chat_completions_is_relearned_the_other_way() {
+        Scenario s = new Scenario(llmgate);
+        String model = s.model("moving");
+        s.hop(OPENAI, s.credential(OPENAI, s.key("k")), model);
+        s.fake().script(model, Behavior.responsesOnly());
+        s.chat("learn responses");
+        awaitHint(model, h -> "responses".equals(h.getString("preferredEndpoint", null)));
+
+        s.fake().script(model, Behavior.chatOnly());
+        ChatStream relearn = s.chat("responses now refused");
+        assertThat(relearn.names()).containsExactly("attempt", "attempt", "delta", "delta", "delta", "done");
+        awaitHint(model, h -> "chat_completions".equals(h.getString("preferredEndpoint", null)));
+
+        ChatStream direct = s.chat("straight to chat");
+        assertThat(direct.named("attempt")).hasSize(1);
+        assertThat(s.fake().calls(model, Endpoint.CHAT_COMPLETIONS)).isEqualTo(3);
+        assertThat(s.fake().calls(model, Endpoint.RESPONSES)).isEqualTo(2);
+    }
+
+    @Test
     void five_failures_without_success_blacklist_a_model_until_a_recovery_probe_succeeds() {
         Scenario s = new Scenario(llmgate);
         String flaky = s.model("flaky");
