@@ -141,17 +141,9 @@ public class ProvidersResource {
         return credential;
     }
 
-    /**
-     * The credential as the configuration cache holds it. A miss reloads once: a credential created a
-     * moment ago may not be in a snapshot another request is still reading.
-     */
+    /** The credential as the configuration cache holds it (a committed change is always visible there). */
     private RuntimeCredential stored(long id) {
-        RuntimeCredential credential = configs.snapshot().credentials().get(id);
-        if (credential == null) {
-            configs.invalidate();
-            credential = configs.snapshot().credentials().get(id);
-        }
-        return credential;
+        return configs.snapshot().credentials().get(id);
     }
 
     /** No list to serve, not even a stale one: 504 when the provider was too slow, else 502. */

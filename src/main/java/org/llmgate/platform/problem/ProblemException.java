@@ -43,10 +43,6 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(409, "Conflict", detail, List.of());
     }
 
-    public static ProblemException forbidden(String detail) {
-        return new ProblemException(403, "Forbidden", detail, List.of());
-    }
-
     public Problem toProblem() {
         return new Problem("about:blank", title, status, getMessage(), errors.isEmpty() ? null : errors);
     }

@@ -1,7 +1,6 @@
 package org.llmgate.platform.problem;
 
 import jakarta.ws.rs.core.Response;
-import java.util.List;
 
 /** Builds problem+json responses, for mappers and filters alike. */
 public final class ProblemResponses {
@@ -19,9 +18,5 @@ public final class ProblemResponses {
 
     public static Response of(Problem problem) {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
-    }
-
-    static Problem withErrors(int status, String detail, List<Problem.FieldError> errors) {
-        return new Problem("about:blank", ProblemException.reasonOf(status), status, detail, errors);
     }
 }
