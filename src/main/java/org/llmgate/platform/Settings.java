@@ -17,6 +17,13 @@ public class Settings {
     @Inject
     Config config;
 
+    /** The same settings outside CDI, for code that runs before or beside it (schema migration). */
+    public static Settings of(Config config) {
+        Settings settings = new Settings();
+        settings.config = config;
+        return settings;
+    }
+
     public Path dataDir() {
         return config.getOptionalValue("llmgate.data.dir", String.class)
                 .map(Path::of)
@@ -68,6 +75,20 @@ public class Settings {
 
     public int integer(String key, int defaultValue) {
         return config.getOptionalValue(key, Integer.class).orElse(defaultValue);
+    }
+
+    /** Failed admin sign-ins one client address may make per window before 429 (issue 10). */
+    public int loginMaxFailuresPerAddress() {
+        return config.getOptionalValue("llmgate.login.max-failures-per-address", Integer.class).orElse(5);
+    }
+
+    /** Failed admin sign-ins from all addresses together per window before 429. */
+    public int loginMaxFailuresOverall() {
+        return config.getOptionalValue("llmgate.login.max-failures-overall", Integer.class).orElse(30);
+    }
+
+    public Duration loginFailureWindow() {
+        return Duration.ofSeconds(config.getOptionalValue("llmgate.login.failure-window-seconds", Long.class).orElse(60L));
     }
 
     private Optional<String> nonBlank(String key) {

@@ -35,6 +35,30 @@ public enum ErrorClass {
         return fallsBack;
     }
 
+    /**
+     * What a student may read about this class (SPEC §10 Security): generic, with no upstream text,
+     * which can carry billing wording, provider metadata or a self-hosted server's host name. The
+     * redacted upstream text goes to admins only (health, notifications, attempts).
+     */
+    public String studentText() {
+        return switch (this) {
+            case RATE_LIMITED -> "The model is receiving too many requests right now.";
+            case UPSTREAM_ERROR -> "The model's provider had an internal error.";
+            case OVERLOADED -> "The model's provider is overloaded right now.";
+            case TIMEOUT -> "The model did not answer in time.";
+            case UNREACHABLE -> "The model's provider could not be reached.";
+            case EMPTY_RESPONSE -> "The model returned an empty answer.";
+            case AUTH_ERROR -> "The model's provider refused llmgate's credentials.";
+            case CREDIT_EXHAUSTED -> "The provider account has no credit left for this model.";
+            case MODEL_NOT_FOUND -> "The configured model is not available.";
+            case ENDPOINT_UNSUPPORTED -> "The model does not support this kind of request.";
+            case CONTEXT_LENGTH_EXCEEDED -> "The conversation is too long for the model.";
+            case CONTENT_FILTERED -> "The provider declined to answer this request.";
+            case BAD_REQUEST -> "The provider could not process this request.";
+            case STREAM_INTERRUPTED -> "The answer was interrupted.";
+        };
+    }
+
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
     }

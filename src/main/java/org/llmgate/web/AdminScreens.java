@@ -9,6 +9,7 @@ import org.llmgate.platform.security.AdminSession;
 
 /** What every page's frame shows: the menu, the signed-in admin, the token the page's scripts send. */
 @Named
+@SignedIn
 @RequestScoped
 public class AdminScreens {
 

@@ -13,6 +13,7 @@ import java.util.List;
  * must be noticed at a glance, not found on the health page days later).
  */
 @Named
+@SignedIn
 @RequestScoped
 public class Alerts {
 

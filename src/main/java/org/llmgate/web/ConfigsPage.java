@@ -28,6 +28,7 @@ import org.llmgate.providers.ProviderRegistry;
  * the page names the loop so the admin sees which choice caused it.
  */
 @Named
+@SignedIn
 @ViewScoped
 public class ConfigsPage implements Serializable {
 

@@ -22,6 +22,7 @@ import org.llmgate.config.control.LlmConfigs;
  * for each homework the effective config and fallback chain exactly as the runtime resolves them.
  */
 @Named
+@SignedIn
 @ViewScoped
 public class CoursesPage implements Serializable {
 

@@ -18,6 +18,7 @@ import org.llmgate.providers.ProviderRegistry;
  * its hint, and sends a key only when one is typed — for a new credential or after "Replace key".
  */
 @Named
+@SignedIn
 @ViewScoped
 public class CredentialsPage implements Serializable {
 

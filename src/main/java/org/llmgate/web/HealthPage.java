@@ -22,6 +22,7 @@ import org.llmgate.web.Notice.Json2;
  * matrix with blacklist / clear, and notifications to acknowledge.
  */
 @Named
+@SignedIn
 @ViewScoped
 public class HealthPage implements Serializable {
 

@@ -7,9 +7,11 @@ import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.llmgate.platform.security.AdminAccount;
 import org.llmgate.platform.security.AdminSession;
+import org.llmgate.platform.security.LoginVerdict;
 
 /** The login page and the logout link. */
 @Named
@@ -26,12 +28,23 @@ public class LoginForm {
     public void login() throws IOException {
         FacesContext faces = FacesContext.getCurrentInstance();
         ExternalContext external = faces.getExternalContext();
-        if (username == null || password == null || !adminAccount.verify(username, password)) {
+        HttpServletRequest request = (HttpServletRequest) external.getRequest();
+        LoginVerdict verdict = username == null || password == null ? null
+                : adminAccount.verify(username, password, request.getRemoteAddr());
+        if (verdict != null && verdict.throttled()) {
+            external.setResponseStatus(429);
+            external.setResponseHeader("Retry-After", String.valueOf(verdict.retryAfterSeconds()));
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
+                    "Too many failed sign-ins: try again in " + verdict.retryAfterSeconds() + " seconds", null));
+            faces.validationFailed();
+            return;
+        }
+        if (verdict == null || !verdict.accepted()) {
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "Wrong username or password", null));
             faces.validationFailed();
             return;
         }
-        AdminSession.signIn((HttpServletRequest) external.getRequest(), username);
+        AdminSession.signIn(request, (HttpServletResponse) external.getResponse(), username);
         external.redirect(external.getRequestContextPath() + (isLocalPage(next) ? next : "/index.xhtml"));
     }
 

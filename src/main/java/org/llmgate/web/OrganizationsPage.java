@@ -12,6 +12,7 @@ import org.llmgate.config.control.Organizations;
 
 /** Organizations and the config each one uses unless a course or homework sets its own. */
 @Named
+@SignedIn
 @ViewScoped
 public class OrganizationsPage implements Serializable {
 

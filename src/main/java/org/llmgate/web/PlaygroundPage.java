@@ -25,6 +25,7 @@ import org.llmgate.config.control.LlmConfigs;
  * /api/chat and reads the SSE stream itself; this bean only offers the homeworks and the chain.
  */
 @Named
+@SignedIn
 @ViewScoped
 public class PlaygroundPage implements Serializable {
 

@@ -10,6 +10,7 @@ import org.llmgate.config.control.LlmConfigs;
 
 /** The start page's checklist: how far the current organization is set up. */
 @Named
+@SignedIn
 @RequestScoped
 public class StartPage {
 

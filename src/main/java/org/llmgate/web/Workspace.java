@@ -16,6 +16,7 @@ import org.llmgate.config.control.Organizations;
  * per organization. Chosen in the header on every page, or by {@code ?org=} in a link.
  */
 @Named
+@SignedIn
 @SessionScoped
 public class Workspace implements Serializable {
 

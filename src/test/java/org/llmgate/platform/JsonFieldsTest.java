@@ -51,4 +51,36 @@ class JsonFieldsTest {
         fields.requiredString("name", 5);
         assertThatThrownBy(fields::validate).isInstanceOf(ProblemException.class);
     }
+
+    @Test
+    void deep_nesting_is_a_400_before_parsing_and_brackets_inside_strings_do_not_count() {
+        assertThatThrownBy(() -> JsonFields.parse("[".repeat(1000) + "]".repeat(1000)))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(400));
+        assertThat(JsonFields.depthOf("{\"a\": \"[[[[{{{{\\\"\", \"b\": [1, {\"c\": 2}]}")).isEqualTo(3);
+        JsonFields.parse("{\"name\": \"" + "[".repeat(100) + "\"}");
+    }
+
+    @Test
+    void control_characters_in_a_string_are_refused() {
+        for (String escaped : new String[] {"\\u0000", "\\u001b", "\\n", "\\u007f", "\\u0085", "\\u2028"}) {
+            JsonFields fields = JsonFields.parse("{\"name\": \"a" + escaped + "b\"}");
+            assertThat(fields.requiredString("name", 50)).as(escaped).isNull();
+            assertThatThrownBy(fields::validate).as(escaped).isInstanceOf(ProblemException.class);
+        }
+        assertThat(JsonFields.parse("{\"name\": \"Übung 1 – Ψ\"}").requiredString("name", 50)).isEqualTo("Übung 1 – Ψ");
+    }
+
+    @Test
+    void unknown_fields_are_refused_by_name() {
+        JsonFields fields = JsonFields.parse("{\"name\": \"x\", \"fallbackConfig\": 3}").allowOnly(java.util.Set.of("name", "fallbackConfigId"));
+        assertThatThrownBy(fields::validate).isInstanceOfSatisfying(ProblemException.class, e ->
+                assertThat(e.toProblem().errors()).extracting(Problem.FieldError::field).containsExactly("fallbackConfig"));
+    }
+
+    @Test
+    void a_resources_fields_are_its_record_components_and_its_write_only_fields() {
+        record View(Long id, String name) {
+        }
+        assertThat(JsonFields.fieldsOf(View.class, "apiKey")).containsExactlyInAnyOrder("id", "name", "apiKey");
+    }
 }

@@ -7,6 +7,7 @@ import static org.llmgate.testsupport.fake.FakeProvider.OPENROUTER;
 
 import jakarta.json.JsonObject;
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -79,6 +80,23 @@ class AdminScreensIT {
         // back where the admin wanted to go
         browser.until(ExpectedConditions.urlContains("credentials.xhtml"));
         assertThat(browser.text("h1")).isEqualTo("Credentials");
+    }
+
+    @Test
+    void after_sign_out_every_page_under_every_spelling_leads_to_the_login_page() {
+        browser.click("#session\\:logout");
+        browser.until(ExpectedConditions.urlContains("login.xhtml"));
+        for (String page : SecurityIT.PAGES) {
+            for (String path : List.of(page + ".xhtml", page + ".xhtml;x=1", page.toUpperCase() + ".XHTML",
+                    "jakarta.faces.resource/..;/" + page + ".xhtml", "./" + page + ".xhtml")) {
+                browser.go(path);
+                assertThat(browser.url()).as(path).contains("/llmgate/login.xhtml");
+                assertThat(browser.all("#session\\:logout")).as(path).isEmpty();
+            }
+            // a Faces resource spelling with encoded dots is refused outright, never rendered
+            browser.go("jakarta.faces.resource/%2e%2e/" + page + ".xhtml");
+            assertThat(browser.all("#session\\:logout")).as(page).isEmpty();
+        }
     }
 
     @Test

@@ -75,12 +75,14 @@ public class ProvidersResource {
         }).thenCompose(answer -> answer);
     }
 
+    private static final java.util.Set<String> TEST_CONNECTION_FIELDS = java.util.Set.of("credentialId", "apiKey", "baseUrl", "model");
+
     @POST
     @Path("{provider}/test-connection")
     @Consumes(MediaType.APPLICATION_JSON)
     public CompletionStage<ConnectionReport> testConnection(@PathParam("provider") String provider, String body) {
         ProviderAdapter adapter = adapter(provider);
-        JsonFields fields = JsonFields.parse(body);
+        JsonFields fields = JsonFields.parse(body).allowOnly(TEST_CONNECTION_FIELDS);
         Long credentialId = fields.optionalId("credentialId");
         String apiKey = fields.optionalString("apiKey", 1000);
         String baseUrl = fields.optionalString("baseUrl", 500);
@@ -104,6 +106,11 @@ public class ProvidersResource {
                 fields.fail("credentialId", "credential " + credentialId + " does not exist");
             } else if (!credential.provider().equals(adapter.id())) {
                 fields.fail("credentialId", "credential " + credentialId + " is for provider " + credential.provider());
+            } else if (baseUrl != null && !sameUrl(baseUrl, effectiveUrl(credential, adapter))) {
+                // a stored key only ever travels to its stored base URL (SPEC §8): anything else would
+                // let whoever reaches this call send the key to a host of their choosing
+                fields.fail("baseUrl", "a stored key is only sent to its credential's base URL: omit baseUrl,"
+                        + " or give apiKey instead of credentialId");
             }
         }
         String url = baseUrl != null ? baseUrl : credential != null ? credential.baseUrl() : null;
@@ -113,6 +120,18 @@ public class ProvidersResource {
         fields.validate();
         String key = apiKey != null ? apiKey : credential != null ? credential.apiKey() : null;
         return connectionTest.run(adapter, new ProviderAccess(url, key), model);
+    }
+
+    private static String effectiveUrl(RuntimeCredential credential, ProviderAdapter adapter) {
+        return credential.baseUrl() != null ? credential.baseUrl() : adapter.defaultBaseUrl();
+    }
+
+    private static boolean sameUrl(String given, String stored) {
+        return stored != null && stripSlash(given).equals(stripSlash(stored));
+    }
+
+    private static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     private ProviderAdapter adapter(String provider) {

@@ -38,7 +38,7 @@ public class CatalogLookup {
 
     /** The model as the stored credential's catalog lists it, or null (with a warning) when it is not there or unknown. */
     public CatalogModel find(Credential credential, String modelId) {
-        String apiKey = credential.getApiKeyEncrypted() == null ? null : keyVault.decrypt(credential.getApiKeyEncrypted());
+        String apiKey = credential.getApiKeyEncrypted() == null ? null : keyVault.decrypt(credential.getId(), credential.getApiKeyEncrypted());
         return find(new RuntimeCredential(credential.getId(), credential.getOrganizationId(), credential.getProvider(),
                 credential.getLabel(), credential.getBaseUrl(), credential.getRequestsPerMinute(),
                 credential.getTokensPerMinute(), apiKey), modelId);

@@ -98,8 +98,9 @@ final class ChatExchange implements StreamListener {
             Optional<Hop> admitted = admit(index, plan.chain().get(index));
             if (admitted.isPresent()) {
                 if (lastProblem != null) {
+                    // students read this toast: the class's generic text, never the upstream's
                     sink.fallback(lastProblem.configId(), admitted.get().config().id(), lastProblem.errorClass(),
-                            lastProblem.message());
+                            lastProblem.errorClass().studentText());
                 }
                 if (!cancelled) {
                     launch(admitted.get());
@@ -261,8 +262,8 @@ final class ChatExchange implements StreamListener {
         AttemptSummary last = attempts.isEmpty() ? null : attempts.get(attempts.size() - 1);
         ErrorClass errorClass = last == null ? ErrorClass.BAD_REQUEST : ErrorClass.fromWireName(last.errorClass());
         String message = firstTokenSent
-                ? "The answer was interrupted: " + describe(lastMessage())
-                : "No configured model could answer (" + attempts.size() + " hop" + (attempts.size() == 1 ? "" : "s")
+                ? "The answer was interrupted: " + studentText(lastProblem)
+                : "No configured model could answer: " + errorClass.studentText() + " (" + attempts.size() + " hop" + (attempts.size() == 1 ? "" : "s")
                         + " tried; last: " + errorClass.wireName() + ")";
         sink.error(errorClass, message, List.copyOf(attempts));
     }
@@ -287,12 +288,8 @@ final class ChatExchange implements StreamListener {
         }
     }
 
-    private String lastMessage() {
-        return lastProblem == null ? "upstream failure" : lastProblem.message();
-    }
-
-    private static String describe(String message) {
-        return message == null ? "upstream failure" : message;
+    private static String studentText(Problem problem) {
+        return problem == null ? ErrorClass.STREAM_INTERRUPTED.studentText() : problem.errorClass().studentText();
     }
 
     /** A skipped hop names the class that opened its breaker, so the error event still speaks §4. */

@@ -55,7 +55,7 @@ public abstract class CrudResource<V extends CrudService.Identified> {
 
     @POST
     public Response create(String body, @Context UriInfo uri) {
-        V created = service().create(JsonFields.parse(body));
+        V created = service().create(JsonFields.parse(body).allowOnly(service().fields()));
         return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
                 .entity(created).build();
     }
@@ -63,7 +63,7 @@ public abstract class CrudResource<V extends CrudService.Identified> {
     @PUT
     @Path("{id}")
     public V update(@PathParam("id") long id, String body) {
-        return service().update(id, JsonFields.parse(body));
+        return service().update(id, JsonFields.parse(body).allowOnly(service().fields()));
     }
 
     @DELETE

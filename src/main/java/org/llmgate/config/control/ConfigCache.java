@@ -81,7 +81,7 @@ public class ConfigCache {
         for (Credential c : em.createQuery("SELECT c FROM Credential c", Credential.class).getResultList()) {
             String key;
             try {
-                key = c.getApiKeyEncrypted() == null ? null : keyVault.decrypt(c.getApiKeyEncrypted());
+                key = c.getApiKeyEncrypted() == null ? null : keyVault.decrypt(c.getId(), c.getApiKeyEncrypted());
             } catch (IllegalStateException unreadable) {
                 // one unreadable key (another instance's generated master key, a damaged row) must not
                 // take every other chat down: its configs are skipped as misconfigured

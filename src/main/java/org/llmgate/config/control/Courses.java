@@ -15,6 +15,8 @@ import org.llmgate.platform.problem.ProblemException;
 @Transactional
 public class Courses implements CrudService<CourseView> {
 
+    private static final java.util.Set<String> FIELDS = JsonFields.fieldsOf(CourseView.class);
+
     @PersistenceContext(unitName = "llmgate")
     EntityManager em;
     @Inject
@@ -71,5 +73,10 @@ public class Courses implements CrudService<CourseView> {
             throw ProblemException.notFound("course", id);
         }
         return course;
+    }
+
+    @Override
+    public java.util.Set<String> fields() {
+        return FIELDS;
     }
 }

@@ -19,6 +19,8 @@ import org.llmgate.providers.ProviderRegistry;
 @Transactional
 public class Credentials implements CrudService<CredentialView> {
 
+    private static final java.util.Set<String> FIELDS = JsonFields.fieldsOf(CredentialView.class, "apiKey");
+
     @PersistenceContext(unitName = "llmgate")
     EntityManager em;
     @Inject
@@ -38,8 +40,13 @@ public class Credentials implements CrudService<CredentialView> {
 
     public CredentialView create(JsonFields fields) {
         Credential credential = new Credential();
-        apply(credential, fields);
+        String apiKey = apply(credential, fields);
         em.persist(credential);
+        if (apiKey != null) {
+            // the ciphertext is bound to the row's id (KeyCipher), which exists once the row does
+            em.flush();
+            credential.setApiKeyEncrypted(keyVault.encrypt(credential.getId(), apiKey), KeyVault.hintOf(apiKey));
+        }
         changes.record("credential");
         return CredentialView.of(credential);
     }
@@ -62,7 +69,8 @@ public class Credentials implements CrudService<CredentialView> {
         changes.record("credential:" + id);
     }
 
-    private void apply(Credential credential, JsonFields fields) {
+    /** Applies the fields; on create, returns the API key to encrypt once the row has its id. */
+    private String apply(Credential credential, JsonFields fields) {
         boolean creating = credential.getId() == null;
         Long organizationId = fields.requiredId("organizationId");
         String provider = fields.requiredString("provider", 40);
@@ -91,6 +99,10 @@ public class Credentials implements CrudService<CredentialView> {
             fields.fail("apiKey", "contains a line break, control or non-Latin-1 character (pasted by mistake?)");
         }
         boolean keyStored = credential.getApiKeyEncrypted() != null;
+        if (!creating && apiKey == null && keyStored && movesKey(credential, provider, baseUrl)) {
+            // the stored key was given for one host: it never follows a new base URL or provider (SPEC §8)
+            fields.fail("apiKey", "is required when baseUrl or provider changes: the stored key is only sent to its own URL");
+        }
         if (apiKey == null && adapter != null && adapter.requiresApiKey() && !keyStored) {
             fields.fail("apiKey", "is required for provider " + provider);
         }
@@ -105,12 +117,19 @@ public class Credentials implements CrudService<CredentialView> {
         credential.setOrganizationId(organizationId);
         credential.setProvider(provider);
         credential.setLabel(label == null || label.isBlank() ? adapter.displayName() + " key" : label);
-        if (apiKey != null) {
-            credential.setApiKeyEncrypted(keyVault.encrypt(apiKey), KeyVault.hintOf(apiKey));
+        if (apiKey != null && !creating) {
+            credential.setApiKeyEncrypted(keyVault.encrypt(credential.getId(), apiKey), KeyVault.hintOf(apiKey));
         }
         credential.setBaseUrl(baseUrl == null ? null : stripTrailingSlash(baseUrl));
         credential.setRequestsPerMinute(rpm);
         credential.setTokensPerMinute(tpm);
+        return creating ? apiKey : null;
+    }
+
+    private static boolean movesKey(Credential credential, String provider, String baseUrl) {
+        String newUrl = baseUrl == null ? null : stripTrailingSlash(baseUrl);
+        return (provider != null && !provider.equals(credential.getProvider()))
+                || !java.util.Objects.equals(newUrl, credential.getBaseUrl());
     }
 
     private boolean inUse(long credentialId) {
@@ -138,5 +157,10 @@ public class Credentials implements CrudService<CredentialView> {
             throw ProblemException.notFound("credential", id);
         }
         return credential;
+    }
+
+    @Override
+    public java.util.Set<String> fields() {
+        return FIELDS;
     }
 }

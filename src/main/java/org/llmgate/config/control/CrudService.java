@@ -19,4 +19,7 @@ public interface CrudService<V extends CrudService.Identified> {
     V update(long id, JsonFields fields);
 
     void delete(long id);
+
+    /** The fields a body may name; any other is refused with 400 (SPEC §10 Security). */
+    java.util.Set<String> fields();
 }

@@ -15,6 +15,8 @@ import org.llmgate.platform.problem.ProblemException;
 @Transactional
 public class Homeworks implements CrudService<HomeworkView> {
 
+    private static final java.util.Set<String> FIELDS = JsonFields.fieldsOf(HomeworkView.class);
+
     @PersistenceContext(unitName = "llmgate")
     EntityManager em;
     @Inject
@@ -73,5 +75,10 @@ public class Homeworks implements CrudService<HomeworkView> {
             throw ProblemException.notFound("homework", id);
         }
         return homework;
+    }
+
+    @Override
+    public java.util.Set<String> fields() {
+        return FIELDS;
     }
 }

@@ -4,77 +4,42 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 import org.llmgate.platform.Settings;
 
 /**
- * Encrypts API keys at rest with AES-256-GCM (SPEC §2). The master key comes from LLMGATE_MASTER_KEY
- * (any string: its SHA-256 is the AES key) or, when unset, from a random key generated once into the
- * data directory. A cluster must share LLMGATE_MASTER_KEY.
+ * Encrypts API keys at rest with AES-256-GCM (SPEC §2), bound to their credential (see
+ * {@link KeyCipher}). The master key comes from LLMGATE_MASTER_KEY or, when unset, from a random key
+ * generated once into the data directory. A cluster must share LLMGATE_MASTER_KEY.
  */
 @ApplicationScoped
 public class KeyVault {
 
-    private static final int IV_BYTES = 12;
-    private static final int TAG_BITS = 128;
-    private static final byte[] AAD = "llmgate-credential-v1".getBytes(StandardCharsets.US_ASCII);
-
-    private final SecureRandom random = new SecureRandom();
-    private SecretKeySpec key;
+    private KeyCipher cipher;
 
     @Inject
     Settings settings;
 
     @PostConstruct
     void init() {
-        String master = settings.masterKey().orElseGet(() -> generatedMasterKey(settings.dataDir()));
-        try {
-            key = new SecretKeySpec(MessageDigest.getInstance("SHA-256")
-                    .digest(master.getBytes(StandardCharsets.UTF_8)), "AES");
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        cipher = new KeyCipher(masterKey(settings.masterKey(), settings.dataDir()));
     }
 
-    public String encrypt(String plain) {
-        try {
-            byte[] iv = new byte[IV_BYTES];
-            random.nextBytes(iv);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
-            cipher.updateAAD(AAD);
-            byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
-            byte[] out = new byte[IV_BYTES + sealed.length];
-            System.arraycopy(iv, 0, out, 0, IV_BYTES);
-            System.arraycopy(sealed, 0, out, IV_BYTES, sealed.length);
-            return Base64.getEncoder().encodeToString(out);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Encryption failed", e);
-        }
+    /** The configured master key, or the one generated into the data directory. */
+    public static String masterKey(java.util.Optional<String> configured, Path dataDir) {
+        return configured.orElseGet(() -> generatedMasterKey(dataDir));
     }
 
-    public String decrypt(String encoded) {
-        try {
-            byte[] in = Base64.getDecoder().decode(encoded);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, in, 0, IV_BYTES));
-            cipher.updateAAD(AAD);
-            return new String(cipher.doFinal(in, IV_BYTES, in.length - IV_BYTES), StandardCharsets.UTF_8);
-        } catch (GeneralSecurityException | RuntimeException e) {
-            // no cause attached: nothing about the key material may travel further (a truncated
-            // ciphertext even surfaces as an unchecked ProviderException)
-            throw new IllegalStateException("A stored API key cannot be decrypted: was LLMGATE_MASTER_KEY changed?");
-        }
+    public String encrypt(long credentialId, String plain) {
+        return cipher.encrypt(credentialId, plain);
+    }
+
+    public String decrypt(long credentialId, String stored) {
+        return cipher.decrypt(credentialId, stored);
     }
 
     /**

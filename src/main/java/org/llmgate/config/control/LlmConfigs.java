@@ -22,6 +22,8 @@ import org.llmgate.providers.ProviderRegistry;
 @Transactional
 public class LlmConfigs implements CrudService<LlmConfigView> {
 
+    private static final java.util.Set<String> FIELDS = JsonFields.fieldsOf(LlmConfigView.class);
+
     private static final BigDecimal MAX_PRICE = new BigDecimal("100000000");
 
     @PersistenceContext(unitName = "llmgate")
@@ -141,5 +143,10 @@ public class LlmConfigs implements CrudService<LlmConfigView> {
             throw ProblemException.notFound("llm-config", id);
         }
         return config;
+    }
+
+    @Override
+    public java.util.Set<String> fields() {
+        return FIELDS;
     }
 }

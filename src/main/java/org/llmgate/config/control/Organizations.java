@@ -14,6 +14,8 @@ import org.llmgate.platform.problem.ProblemException;
 @Transactional
 public class Organizations implements CrudService<OrganizationView> {
 
+    private static final java.util.Set<String> FIELDS = JsonFields.fieldsOf(OrganizationView.class);
+
     @PersistenceContext(unitName = "llmgate")
     EntityManager em;
     @Inject
@@ -72,5 +74,10 @@ public class Organizations implements CrudService<OrganizationView> {
             throw ProblemException.notFound("organization", id);
         }
         return organization;
+    }
+
+    @Override
+    public java.util.Set<String> fields() {
+        return FIELDS;
     }
 }

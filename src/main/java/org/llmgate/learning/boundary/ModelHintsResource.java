@@ -38,7 +38,7 @@ public class ModelHintsResource {
     @Path("{id}/blacklist")
     @Consumes(MediaType.APPLICATION_JSON)
     public ModelHintView blacklist(@PathParam("id") long id, String body) {
-        JsonFields fields = JsonFields.parse(body);
+        JsonFields fields = JsonFields.parse(body).allowOnly(java.util.Set.of("reason"));
         String reason = fields.requiredString("reason", 300);
         fields.validate();
         HintStore.StoredHint hint = find(id);

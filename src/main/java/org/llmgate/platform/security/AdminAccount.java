@@ -18,7 +18,9 @@ import org.llmgate.platform.Settings;
 
 /**
  * The bootstrap admin. With LLMGATE_ADMIN_PASSWORD unset, the first instance to start generates a
- * password, stores only its hash (shared by the cluster) and prints it once.
+ * password, stores only its hash (shared by the cluster) and prints it once; a configured password
+ * is hashed at start, so both are checked the same way. An unknown username costs the same PBKDF2
+ * work as a known one (against a dummy hash), so timing does not tell them apart.
  */
 @Startup
 @Singleton
@@ -34,14 +36,19 @@ public class AdminAccount {
     Settings settings;
     @Inject
     AppState appState;
+    @Inject
+    LoginThrottle throttle;
 
     private volatile String storedHash;
+    private String dummyHash;
     /** SHA-256 of credentials already verified: PBKDF2 costs ~100 ms and must not run per request. */
     private final Set<String> verified = ConcurrentHashMap.newKeySet();
 
     @PostConstruct
     void bootstrap() {
+        dummyHash = Passwords.hash(Passwords.randomToken(18));
         if (settings.adminPassword().isPresent()) {
+            storedHash = Passwords.hash(settings.adminPassword().get());
             return;
         }
         Optional<String> existing = appState.get(AppState.ADMIN_PASSWORD_HASH);
@@ -66,21 +73,28 @@ public class AdminAccount {
         LOG.info("Bootstrap admin ready");
     }
 
-    public boolean verify(String username, String password) {
-        if (!Passwords.constantTimeEquals(username, settings.adminUsername())) {
-            return false;
+    /**
+     * Checks a sign-in from a client address. Throttling comes first, before any hashing or cache
+     * lookup, so a blocked address learns nothing about its guesses.
+     */
+    public LoginVerdict verify(String username, String password, String clientAddress) {
+        Optional<Long> blocked = throttle.blockedFor(clientAddress);
+        if (blocked.isPresent()) {
+            return LoginVerdict.throttled(blocked.get());
         }
         String fingerprint = Passwords.sha256Hex(username + '\u0000' + password);
         if (verified.contains(fingerprint)) {
-            return true;
+            return LoginVerdict.ACCEPTED;
         }
-        Optional<String> configured = settings.adminPassword();
-        boolean ok = configured.isPresent()
-                ? Passwords.constantTimeEquals(password, configured.get())
-                : storedHash != null && Passwords.matches(password, storedHash);
-        if (ok) {
-            verified.add(fingerprint);
+        boolean knownUser = Passwords.constantTimeEquals(username, settings.adminUsername());
+        String hash = knownUser && storedHash != null ? storedHash : dummyHash;
+        boolean ok = Passwords.matches(password, hash) && knownUser && storedHash != null;
+        if (!ok) {
+            throttle.failed(clientAddress);
+            return LoginVerdict.REFUSED;
         }
-        return ok;
+        verified.add(fingerprint);
+        throttle.succeeded(clientAddress);
+        return LoginVerdict.ACCEPTED;
     }
 }

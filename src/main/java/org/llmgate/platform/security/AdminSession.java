@@ -1,6 +1,7 @@
 package org.llmgate.platform.security;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.util.Optional;
 
@@ -19,13 +20,27 @@ public final class AdminSession {
     }
 
     /** Marks the request's session as the admin's, under a new session id (no fixation). */
-    public static void signIn(HttpServletRequest request, String username) {
+    public static void signIn(HttpServletRequest request, HttpServletResponse response, String username) {
         if (request.getSession(false) != null) {
             request.changeSessionId();
         }
         HttpSession session = request.getSession(true);
         session.setAttribute(USER, username);
         session.setAttribute(CSRF, Passwords.randomToken(24));
+        response.setHeader("Set-Cookie", sessionCookie(request, session.getId()));
+    }
+
+    /**
+     * The session cookie, written by hand: Payara 6 does not send web.xml's SameSite attribute, and
+     * sessions exist only from here on (the login page is stateless), so this is the one place a
+     * session cookie is set. Secure when the request came over HTTPS (or a proxy said so, which
+     * Payara reflects in isSecure()).
+     */
+    static String sessionCookie(HttpServletRequest request, String sessionId) {
+        String name = request.getServletContext().getSessionCookieConfig().getName();
+        String path = request.getContextPath().isEmpty() ? "/" : request.getContextPath();
+        return (name == null ? "JSESSIONID" : name) + "=" + sessionId + "; Path=" + path
+                + "; HttpOnly; SameSite=Lax" + (request.isSecure() ? "; Secure" : "");
     }
 
     public static Optional<String> admin(HttpServletRequest request) {

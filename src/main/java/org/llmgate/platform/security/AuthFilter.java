@@ -39,7 +39,16 @@ public class AuthFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        Optional<Caller> caller = authenticate(request.getHeaderString(HttpHeaders.AUTHORIZATION));
+        String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        Optional<Caller> caller;
+        try {
+            caller = authenticate(authorization);
+        } catch (Throttled e) {
+            request.abortWith(Response.fromResponse(ProblemResponses.of(429,
+                            "Too many failed sign-ins: try again in " + e.retryAfterSeconds + " s"))
+                    .header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds).build());
+            return;
+        }
         if (caller.isEmpty() && request.getHeaderString(AdminSession.CSRF_HEADER) != null) {
             // a page whose session expired: no Basic challenge, the browser would pop up a password dialog
             request.abortWith(ProblemResponses.of(401, "Your session has ended: sign in again"));
@@ -75,13 +84,30 @@ public class AuthFilter implements ContainerRequestFilter {
                 return Optional.empty();
             }
             String username = decoded.substring(0, colon);
-            return adminAccount.verify(username, decoded.substring(colon + 1))
-                    ? Optional.of(Caller.admin(username)) : Optional.empty();
+            LoginVerdict verdict = adminAccount.verify(username, decoded.substring(colon + 1), clientAddress());
+            if (verdict.throttled()) {
+                throw new Throttled(verdict.retryAfterSeconds());
+            }
+            return verdict.accepted() ? Optional.of(Caller.admin(username)) : Optional.empty();
         }
         if (authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return tokens.authenticate(authorization.substring(7).trim());
         }
         return Optional.empty();
+    }
+
+    private String clientAddress() {
+        return servletRequest == null ? "unknown" : servletRequest.getRemoteAddr();
+    }
+
+    /** Too many failed sign-ins: answered 429 before any password is hashed. */
+    private static final class Throttled extends RuntimeException {
+        final long retryAfterSeconds;
+
+        Throttled(long retryAfterSeconds) {
+            super(null, null, false, false);
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
     }
 
     private record CallerContext(Caller caller, boolean secure) implements SecurityContext {
