@@ -46,7 +46,7 @@ public class AdminPagesFilter extends HttpFilter {
         }
         String rawPath = request.getRequestURI().substring(request.getContextPath().length());
         Access access = ScreenPaths.classify(rawPath, request.getServletPath(), request.getPathInfo());
-        if (access == Access.REST) {
+        if (access == Access.SELF_AUTHENTICATING) {
             chain.doFilter(request, response);
             return;
         }

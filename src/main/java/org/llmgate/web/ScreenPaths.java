@@ -13,8 +13,8 @@ import java.util.Locale;
 final class ScreenPaths {
 
     enum Access {
-        /** The REST API: {@code AuthFilter} authenticates every call itself. */
-        REST,
+        /** The REST API (AuthFilter), metrics and OpenAPI (OperatorAccess) authenticate every call themselves. */
+        SELF_AUTHENTICATING,
         /** The login page and static resources. */
         PUBLIC,
         /** Everything else: a signed-in session or the login page. */
@@ -23,6 +23,7 @@ final class ScreenPaths {
 
     static final String LOGIN_PAGE = "/login.xhtml";
     private static final String RESOURCES = "/jakarta.faces.resource/";
+    private static final java.util.Set<String> SELF_AUTHENTICATING_SERVLETS = java.util.Set.of("/api", "/metrics", "/openapi");
 
     private ScreenPaths() {
     }
@@ -33,8 +34,8 @@ final class ScreenPaths {
      * @param pathInfo    the container's path info, or null
      */
     static Access classify(String rawPath, String servletPath, String pathInfo) {
-        if ("/api".equals(servletPath)) {
-            return Access.REST;
+        if (SELF_AUTHENTICATING_SERVLETS.contains(servletPath)) {
+            return Access.SELF_AUTHENTICATING;
         }
         if (unusualSpelling(rawPath)) {
             return Access.SIGNED_IN;

@@ -30,8 +30,11 @@ final class Llmgate {
         this.api = new Api(server.baseUrl());
     }
 
+    static final String METRICS_TOKEN = "test-metrics-scraper-token";
+
     /** Short upstream timeouts so the hang scenarios finish quickly; everything else is the default. */
     static final Map<String, String> TEST_SETTINGS = Map.of(
+            "llmgate.metrics.token", METRICS_TOKEN,
             "llmgate.upstream.first-byte-timeout-ms", "1500",
             "llmgate.upstream.idle-timeout-ms", "1500",
             "llmgate.hints.recovery-seconds", "3",

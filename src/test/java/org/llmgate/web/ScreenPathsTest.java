@@ -2,7 +2,7 @@ package org.llmgate.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.llmgate.web.ScreenPaths.Access.PUBLIC;
-import static org.llmgate.web.ScreenPaths.Access.REST;
+import static org.llmgate.web.ScreenPaths.Access.SELF_AUTHENTICATING;
 import static org.llmgate.web.ScreenPaths.Access.SIGNED_IN;
 
 import org.junit.jupiter.api.Test;
@@ -39,8 +39,8 @@ class ScreenPathsTest {
 
     @Test
     void the_rest_api_is_left_to_its_own_authentication_whatever_the_spelling() {
-        assertThat(ScreenPaths.classify("/api/admin/credentials", "/api", "/admin/credentials")).isEqualTo(REST);
-        assertThat(ScreenPaths.classify("/api;x=1/admin/credentials", "/api", "/admin/credentials")).isEqualTo(REST);
+        assertThat(ScreenPaths.classify("/api/admin/credentials", "/api", "/admin/credentials")).isEqualTo(SELF_AUTHENTICATING);
+        assertThat(ScreenPaths.classify("/api;x=1/admin/credentials", "/api", "/admin/credentials")).isEqualTo(SELF_AUTHENTICATING);
     }
 
     @Test

@@ -6,10 +6,15 @@ import org.llmgate.config.control.LlmConfigView;
 import org.llmgate.config.control.RuntimeCredential;
 import org.llmgate.providers.ChatMessage;
 
-/** Everything one chat request needs, resolved from the config cache before the stream opens. */
+/**
+ * Everything one chat request needs, resolved from the config cache before the stream opens.
+ *
+ * @param level the target's level (homework, course, organization), a bounded metrics label
+ */
 public record ChatPlan(String requestId,
                        long organizationId,
                        List<LlmConfigView> chain,
                        Map<Long, RuntimeCredential> credentials,
-                       List<ChatMessage> messages) {
+                       List<ChatMessage> messages,
+                       String level) {
 }

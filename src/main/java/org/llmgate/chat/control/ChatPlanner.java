@@ -44,7 +44,7 @@ public class ChatPlanner {
             throw ProblemException.conflict(target + " has no LLM configuration (none on it, its course or its organization)");
         }
         return new ChatPlan(UUID.randomUUID().toString(), resolution.organizationId(), resolution.effective().chain(),
-                snapshot.credentials(), messages);
+                snapshot.credentials(), messages, target.kind().wireName());
     }
 
     /**

@@ -29,6 +29,8 @@ public class ChatRelay {
     AttemptRecorder recorder;
     @Inject
     Settings settings;
+    @Inject
+    ChatObserver observer;
 
     private final Clock clock = Clock.systemUTC();
     private Duration firstByteTimeout;
@@ -40,7 +42,8 @@ public class ChatRelay {
         idleTimeout = settings.duration("llmgate.upstream.idle-timeout-ms", Duration.ofSeconds(60));
     }
 
-    public void relay(ChatPlan plan, ChatSink sink) {
+    public void relay(ChatPlan plan, ChatSink client) {
+        ChatSink sink = observer.observe(plan, client);
         ChatExchange exchange = new ChatExchange(this, plan, sink);
         sink.onClientGone(exchange::cancel);
         exchange.start();

@@ -1,0 +1,83 @@
+package org.llmgate.observability;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.llmgate.config.control.IntegrationTokens;
+import org.llmgate.platform.security.AdminAccount;
+import org.llmgate.platform.security.LoginVerdict;
+import org.llmgate.platform.security.Passwords;
+
+/**
+ * Who may read /llmgate/metrics and /llmgate/openapi (SPEC §12): the admin with Basic always; a
+ * scraper with LLMGATE_METRICS_TOKEN (metrics only); an integration token (the OpenAPI only, 403 on
+ * metrics). Failed Basic sign-ins count towards the same throttle as every other admin sign-in.
+ */
+@ApplicationScoped
+public class OperatorAccess {
+
+    enum Caller { ADMIN, SCRAPER, INTEGRATION, NONE }
+
+    @Inject
+    AdminAccount adminAccount;
+    @Inject
+    IntegrationTokens tokens;
+    @Inject
+    @ConfigProperty(name = "llmgate.metrics.token")
+    Optional<String> metricsToken;
+
+    /** The caller, or empty when the answer (401 or 429) was already sent. */
+    Optional<Caller> identify(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String authorization = request.getHeader("Authorization");
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            String token = authorization.substring(7).trim();
+            if (metricsToken.filter(t -> !t.isBlank()).map(t -> Passwords.constantTimeEquals(t, token)).orElse(false)) {
+                return Optional.of(Caller.SCRAPER);
+            }
+            if (tokens.authenticate(token).isPresent()) {
+                return Optional.of(Caller.INTEGRATION);
+            }
+        } else if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            String[] pair = basic(authorization.substring(6).trim());
+            if (pair != null) {
+                LoginVerdict verdict = adminAccount.verify(pair[0], pair[1], request.getRemoteAddr());
+                if (verdict.throttled()) {
+                    response.setHeader("Retry-After", String.valueOf(verdict.retryAfterSeconds()));
+                    problem(response, 429, "Too many failed sign-ins: try again in " + verdict.retryAfterSeconds() + " s");
+                    return Optional.empty();
+                }
+                if (verdict.accepted()) {
+                    return Optional.of(Caller.ADMIN);
+                }
+            }
+        }
+        response.setHeader("WWW-Authenticate", "Basic realm=\"llmgate\"");
+        problem(response, 401, "Authentication required");
+        return Optional.empty();
+    }
+
+    static void problem(HttpServletResponse response, int status, String detail) throws IOException {
+        response.setStatus(status);
+        response.setContentType("application/problem+json");
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write(jakarta.json.Json.createObjectBuilder().add("type", "about:blank")
+                .add("title", status == 401 ? "Unauthorized" : status == 403 ? "Forbidden" : "Too Many Requests")
+                .add("status", status).add("detail", detail).build().toString());
+    }
+
+    private static String[] basic(String encoded) {
+        try {
+            String decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            return colon < 0 ? null : new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}
