@@ -119,6 +119,9 @@ class ObservabilityIT {
             }
         }
         assertThat(missing).as("routes missing from /openapi").isEmpty();
+        // Payara's own description at the server root, which asks for no authentication, stays empty
+        HttpResponse<String> root = serverRoot(llmgate.server.baseUrl().replace("/llmgate", "") + "/openapi");
+        assertThat(root.body()).doesNotContain("admin/credentials");
         assertThat(paths.getJsonObject("/api/admin/credentials").getJsonObject("post").getJsonObject("requestBody").toString())
                 .contains("apiKey").contains("baseUrl");
         assertThat(paths.getJsonObject("/api/admin/credentials/{id}").getJsonObject("get").getJsonObject("responses")
@@ -150,6 +153,15 @@ class ObservabilityIT {
     private static double value(String exposition, String series) {
         return exposition.lines().filter(l -> l.startsWith(series + " ")).findFirst()
                 .map(l -> Double.parseDouble(l.substring(series.length() + 1))).orElse(0.0);
+    }
+
+    private static HttpResponse<String> serverRoot(String url) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static HttpResponse<String> get(String path, String authorization, String accept) {
