@@ -137,6 +137,32 @@ public class BreakerStore {
         return true;
     }
 
+    /** Writes one state now, for an admin's reset: the caller hears of a failure (503 while the database is down). */
+    void write(BreakerSnapshot snapshot) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(UPSERT)) {
+            bind(s, snapshot);
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot write the breaker state of " + snapshot.scope().id(), e);
+        }
+    }
+
+    /**
+     * Deletes the rows of breakers whose credential is gone, and of model breakers no config uses any
+     * more (SPEC §5's scopes outlive nothing they guard). Idempotent: any instance may run it.
+     */
+    int deleteOrphans() {
+        String sql = "DELETE FROM circuit_states cs WHERE cs.credential_id IS NOT NULL AND ("
+                + " NOT EXISTS (SELECT 1 FROM credentials c WHERE c.id = cs.credential_id)"
+                + " OR (cs.scope = 'MODEL' AND NOT EXISTS (SELECT 1 FROM llm_configs lc"
+                + "     WHERE lc.credential_id = cs.credential_id AND lc.model = cs.model)))";
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            return s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot delete breakers of deleted credentials and configs", e);
+        }
+    }
+
     /**
      * Merges rows written since the last look. The watermark is the database's own clock
      * (written_at), so a skewed or delayed writer is not missed; a small overlap covers writes
