@@ -84,8 +84,10 @@ class FaultsIT {
                 + " AND outcome = 'failure'", 1)).containsExactly("rate_limited");
         assertThat(Database.awaitRows(llmgate, "SELECT state FROM circuit_states WHERE scope = 'MODEL' AND model = '"
                 + limited + "'", 1)).containsExactly("OPEN");
-        assertThat(Database.awaitRows(llmgate, "SELECT error_count FROM model_hints WHERE model_id = '" + limited
-                + "' AND error_count > 0", 1)).containsExactly("1");
+        assertThat(Database.awaitRows(llmgate, "SELECT last_error_class FROM model_hints WHERE model_id = '" + limited
+                + "' AND last_error_class IS NOT NULL", 1)).containsExactly("rate_limited");
+        assertThat(Database.awaitRows(llmgate, "SELECT success_count FROM model_hints WHERE model_id = '" + backup
+                + "' AND success_count = " + OUTAGE_CHATS, 1)).containsExactly(String.valueOf(OUTAGE_CHATS));
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() ->
                 s.api().post("admin/organizations", Json.createObjectBuilder().add("name", Fixtures.unique("After")).build())
                         .status() == 201);
