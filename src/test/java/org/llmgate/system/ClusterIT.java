@@ -76,29 +76,24 @@ class ClusterIT {
     @Test
     void a_breaker_reset_on_one_instance_closes_it_on_the_other() {
         Scenario s = new Scenario(llmgate);
-        long key = s.credential(OPENAI, s.key("k"));
-        String limited = s.model("limited");
-        long limitedId = s.hop(OPENAI, key, limited);
-        s.hop(OPENAI, key, s.model("backup"));
-        s.fake().script(limited, Behavior.status(429).retryAfter(Duration.ofSeconds(600)));
-        assertThat(s.chat("hello").last().data().getJsonNumber("configId").longValue()).isNotEqualTo(limitedId);
+        Scenario.Tripped tripped = s.rateLimitedPrimary("limited", Duration.ofSeconds(600));
+        String limited = tripped.model();
         Api other = new Api(second.baseUrl());
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(250))
                 .until(() -> breakerState(other, limited).equals("OPEN"));
         s.fake().script(limited, Behavior.answer("back"));
 
-        String key0 = PoisonIT.modelBreaker(other, limited).getString("key");
+        String key0 = Scenario.modelBreaker(other, limited).orElseThrow().getString("key");
         assertThat(other.post("admin/breakers/reset", jakarta.json.Json.createObjectBuilder().add("key", key0).build()).status())
                 .isEqualTo(200);
 
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(250))
                 .until(() -> breakerState(llmgate.api, limited).equals("CLOSED"));
-        assertThat(s.chat("hello").last().data().getJsonNumber("configId").longValue()).isEqualTo(limitedId);
+        assertThat(s.chat("hello").last().data().getJsonNumber("configId").longValue()).isEqualTo(tripped.configId());
     }
 
     private static String breakerState(Api api, String model) {
-        return api.get("admin/breakers").array().getValuesAs(JsonObject.class).stream()
-                .filter(b -> model.equals(b.getString("model", null))).map(b -> b.getString("state")).findFirst().orElse("");
+        return Scenario.modelBreaker(api, model).map(b -> b.getString("state")).orElse("");
     }
 
     private static boolean openCredentialBreaker(Api api, long credentialId) {

@@ -100,21 +100,16 @@ class FaultsIT {
     @Order(2)
     void breakers_of_a_deleted_config_are_forgotten() {
         Scenario s = new Scenario(llmgate);
-        long key = s.credential(OPENAI, s.key("k"));
-        String doomed = s.model("doomed");
-        long doomedId = s.hop(OPENAI, key, doomed);
-        long backupId = s.hop(OPENAI, key, s.model("backup"));
-        s.fake().script(doomed, Behavior.status(429).retryAfter(Duration.ofSeconds(600)));
-        assertThat(s.chat("hello").last().data().getJsonNumber("configId").longValue()).isEqualTo(backupId);
+        Scenario.Tripped tripped = s.rateLimitedPrimary("doomed", Duration.ofSeconds(600));
+        String doomed = tripped.model();
         Database.awaitRows(llmgate, "SELECT state FROM circuit_states WHERE model = '" + doomed + "'", 1);
 
-        s.fixtures.assignHomework(s.homework, backupId);
-        assertThat(s.api().delete("admin/llm-configs/" + doomedId).status()).isEqualTo(204);
+        s.fixtures.assignHomework(s.homework, tripped.backupId());
+        assertThat(s.api().delete("admin/llm-configs/" + tripped.configId()).status()).isEqualTo(204);
 
         await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(300)).until(() ->
                 Database.rows(llmgate, "SELECT state FROM circuit_states WHERE model = '" + doomed + "'").isEmpty()
-                        && s.api().get("admin/breakers").array().stream()
-                        .noneMatch(b -> doomed.equals(b.asJsonObject().getString("model", null))));
+                        && Scenario.modelBreaker(s.api(), doomed).isEmpty());
     }
 
     @Test

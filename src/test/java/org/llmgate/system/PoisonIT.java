@@ -54,15 +54,11 @@ class PoisonIT {
     @Test
     void a_retry_after_of_decades_opens_the_breaker_for_the_cap_and_a_reset_closes_it() {
         Scenario s = new Scenario(llmgate);
-        long key = s.credential(OPENAI, s.key("k"));
-        String decades = s.model("decades");
-        long decadesId = s.hop(OPENAI, key, decades);
-        long backupId = s.hop(OPENAI, key, s.model("backup"));
-        s.fake().script(decades, Behavior.status(429).retryAfter(Duration.ofSeconds(1_000_000_000)));
+        Scenario.Tripped tripped = s.rateLimitedPrimary("decades", Duration.ofSeconds(1_000_000_000));
+        String decades = tripped.model();
+        long backupId = tripped.backupId();
 
-        assertThat(s.chat("hello").last().data().getJsonNumber("configId").longValue()).isEqualTo(backupId);
-
-        JsonObject breaker = modelBreaker(llmgate.api, decades);
+        JsonObject breaker = Scenario.modelBreaker(llmgate.api, decades).orElseThrow();
         assertThat(breaker.getString("state")).isEqualTo("OPEN");
         assertThat(breaker.getString("errorClass")).isEqualTo("rate_limited");
         assertThat(Instant.parse(breaker.getString("openUntil")))
@@ -79,7 +75,7 @@ class PoisonIT {
         assertThat(reset.status()).isEqualTo(200);
         assertThat(reset.json().getString("state")).isEqualTo("CLOSED");
         assertThat(reset.json().getString("key")).isEqualTo(breaker.getString("key"));
-        assertThat(s.chat("hello").last().data().getJsonNumber("configId").longValue()).isEqualTo(decadesId);
+        assertThat(s.chat("hello").last().data().getJsonNumber("configId").longValue()).isEqualTo(tripped.configId());
         assertThat(Database.awaitRows(llmgate, "SELECT state FROM circuit_states WHERE model = '" + decades + "'"
                 + " AND state = 'CLOSED'", 1)).containsExactly("CLOSED");
     }
@@ -91,11 +87,5 @@ class PoisonIT {
         assertThat(llmgate.api.post("admin/breakers/reset", Json.createObjectBuilder().add("key", "not a key").build())
                 .status()).isEqualTo(404);
         assertThat(llmgate.api.post("admin/breakers/reset", Json.createObjectBuilder().build()).status()).isEqualTo(400);
-    }
-
-    static JsonObject modelBreaker(Api api, String model) {
-        return api.get("admin/breakers").array().getValuesAs(JsonObject.class).stream()
-                .filter(b -> model.equals(b.getString("model", null))).findFirst()
-                .orElseThrow(() -> new AssertionError("no breaker for " + model));
     }
 }

@@ -76,10 +76,15 @@ public class ConfigCache {
         return loaded.snapshot();
     }
 
-    /** Marks the snapshot stale and reloads it in the background. */
+    /**
+     * Marks the snapshot stale and reloads it in the background. Before the first load there is
+     * nothing to refresh: the first reader loads, and sees every change made until then.
+     */
     public void invalidate() {
         changes.incrementAndGet();
-        requestReload(true);
+        if (current != null) {
+            requestReload(true);
+        }
     }
 
     void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) ConfigChanged change) {
