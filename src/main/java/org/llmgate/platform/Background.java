@@ -40,12 +40,17 @@ public class Background {
 
     /** Runs {@code job} every {@code periodMillis}; a failing run is logged and the next one still happens. */
     public ScheduledFuture<?> every(long periodMillis, String name, Runnable job) {
+        return every(periodMillis, periodMillis, name, job);
+    }
+
+    /** Like {@link #every(long, String, Runnable)}, first run after {@code initialDelayMillis}: a daily job must not wait a day after each restart. */
+    public ScheduledFuture<?> every(long initialDelayMillis, long periodMillis, String name, Runnable job) {
         return scheduler.scheduleWithFixedDelay(() -> {
             try {
                 job.run();
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, name + " failed: " + e.getMessage(), e);
             }
-        }, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
+        }, initialDelayMillis, periodMillis, TimeUnit.MILLISECONDS);
     }
 }

@@ -65,6 +65,16 @@ public class Settings {
         return duration("llmgate.catalog.save-wait-ms", Duration.ofSeconds(3));
     }
 
+    /** How long a stop waits for queued attempts, hints, breaker states and notifications to be written. */
+    public Duration shutdownDrain() {
+        return seconds("llmgate.shutdown.drain-seconds", Duration.ofSeconds(10));
+    }
+
+    /** How long an admin write waits, after its commit, for this instance's snapshot to include it. */
+    public Duration configReloadWait() {
+        return duration("llmgate.config.reload-wait-ms", Duration.ofSeconds(5));
+    }
+
     public Duration duration(String key, Duration defaultValue) {
         return config.getOptionalValue(key, Long.class).map(Duration::ofMillis).orElse(defaultValue);
     }

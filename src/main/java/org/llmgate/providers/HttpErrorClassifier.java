@@ -201,6 +201,12 @@ public class HttpErrorClassifier {
         return headers.firstValue("retry-after").map(HttpErrorClassifier::parseRetryAfter).orElse(null);
     }
 
+    /**
+     * What an unreadable Retry-After is taken for: longer than any cap, so the breaker holds the
+     * scope for its configured maximum (SPEC §5: "a larger or malformed value counts as that cap").
+     */
+    public static final Duration UNREADABLE_RETRY_AFTER = Duration.ofDays(365L * 1000);
+
     public static Duration parseRetryAfter(String value) {
         if (value == null || value.isBlank()) {
             return null;
@@ -208,14 +214,20 @@ public class HttpErrorClassifier {
         String text = value.strip();
         try {
             double seconds = Double.parseDouble(text);
-            return seconds <= 0 ? Duration.ZERO : Duration.ofMillis(Math.round(seconds * 1000));
+            if (Double.isNaN(seconds)) {
+                return UNREADABLE_RETRY_AFTER;
+            }
+            // beyond a thousand years (1e13, Infinity) is as good as unreadable, and keeps Instant arithmetic safe
+            return seconds <= 0 ? Duration.ZERO
+                    : seconds * 1000 >= UNREADABLE_RETRY_AFTER.toMillis() ? UNREADABLE_RETRY_AFTER
+                    : Duration.ofMillis(Math.round(seconds * 1000));
         } catch (NumberFormatException notSeconds) {
             try {
                 ZonedDateTime at = ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME);
                 Duration wait = Duration.between(ZonedDateTime.now(at.getZone()), at);
                 return wait.isNegative() ? Duration.ZERO : wait;
             } catch (DateTimeParseException notDate) {
-                return null;
+                return UNREADABLE_RETRY_AFTER;
             }
         }
     }

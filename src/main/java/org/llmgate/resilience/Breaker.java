@@ -166,7 +166,8 @@ public final class Breaker {
      */
     public void onFailure(ErrorClass cause, Duration retryAfter, boolean permanent, Instant now) {
         Objects.requireNonNull(cause, "cause");
-        Duration wait = retryAfter == null || retryAfter.isNegative() || retryAfter.isZero() ? null : retryAfter;
+        Duration wait = retryAfter == null || retryAfter.isNegative() || retryAfter.isZero() ? null
+                : config.capRetryAfter(retryAfter);
         BreakerTransition transition;
         synchronized (this) {
             transition = switch (state) {

@@ -17,6 +17,8 @@ import org.llmgate.providers.ErrorClass;
  * @param maxTransientCooldown  the cap of that doubling
  * @param halfOpenProbeTimeout  a probe that never reports back frees the slot after this long, so
  *                              a crashed request cannot keep a scope half-open forever
+ * @param maxRetryAfter         the longest Retry-After honoured (SPEC §5: 3600 s); a larger one counts as
+ *                              this: a {@code Retry-After: 1000000000} once locked a model until 2058
  */
 public record BreakerConfig(
         Duration permanentCooldown,
@@ -25,7 +27,8 @@ public record BreakerConfig(
         Duration failureWindow,
         Duration transientCooldown,
         Duration maxTransientCooldown,
-        Duration halfOpenProbeTimeout) {
+        Duration halfOpenProbeTimeout,
+        Duration maxRetryAfter) {
 
     public static final Duration DEFAULT_PERMANENT_COOLDOWN = Duration.ofMinutes(15);
     public static final Duration DEFAULT_MODEL_NOT_FOUND_COOLDOWN = Duration.ofMinutes(60);
@@ -34,6 +37,15 @@ public record BreakerConfig(
     public static final Duration DEFAULT_TRANSIENT_COOLDOWN = Duration.ofSeconds(30);
     public static final Duration DEFAULT_MAX_TRANSIENT_COOLDOWN = Duration.ofMinutes(10);
     public static final Duration DEFAULT_HALF_OPEN_PROBE_TIMEOUT = Duration.ofMinutes(2);
+    public static final Duration DEFAULT_MAX_RETRY_AFTER = Duration.ofHours(1);
+
+    /** The seven numbers of the first version, with the default Retry-After cap. */
+    public BreakerConfig(Duration permanentCooldown, Duration modelNotFoundCooldown, int failureThreshold,
+                         Duration failureWindow, Duration transientCooldown, Duration maxTransientCooldown,
+                         Duration halfOpenProbeTimeout) {
+        this(permanentCooldown, modelNotFoundCooldown, failureThreshold, failureWindow, transientCooldown,
+                maxTransientCooldown, halfOpenProbeTimeout, DEFAULT_MAX_RETRY_AFTER);
+    }
 
     public BreakerConfig {
         positive(permanentCooldown, "permanentCooldown");
@@ -42,6 +54,7 @@ public record BreakerConfig(
         positive(transientCooldown, "transientCooldown");
         positive(maxTransientCooldown, "maxTransientCooldown");
         positive(halfOpenProbeTimeout, "halfOpenProbeTimeout");
+        positive(maxRetryAfter, "maxRetryAfter");
         if (failureThreshold < 1) {
             throw new IllegalArgumentException("failureThreshold must be at least 1");
         }
@@ -54,6 +67,11 @@ public record BreakerConfig(
         return new BreakerConfig(DEFAULT_PERMANENT_COOLDOWN, DEFAULT_MODEL_NOT_FOUND_COOLDOWN,
                 DEFAULT_FAILURE_THRESHOLD, DEFAULT_FAILURE_WINDOW, DEFAULT_TRANSIENT_COOLDOWN,
                 DEFAULT_MAX_TRANSIENT_COOLDOWN, DEFAULT_HALF_OPEN_PROBE_TIMEOUT);
+    }
+
+    /** A provider's Retry-After as honoured: at most {@link #maxRetryAfter}. */
+    public Duration capRetryAfter(Duration retryAfter) {
+        return retryAfter.compareTo(maxRetryAfter) > 0 ? maxRetryAfter : retryAfter;
     }
 
     /** The cooldown of a permanent trip caused by {@code cause}. */

@@ -126,6 +126,17 @@ public final class BreakerRegistry {
         return existing.merge(snapshot);
     }
 
+    /** Forgets breakers whose scope no longer exists (a deleted credential or config); returns them. */
+    public List<ScopeKey> forget(java.util.function.Predicate<ScopeKey> gone) {
+        List<ScopeKey> removed = new ArrayList<>();
+        for (ScopeKey scope : breakers.keySet()) {
+            if (gone.test(scope) && breakers.remove(scope) != null) {
+                removed.add(scope);
+            }
+        }
+        return removed;
+    }
+
     public Optional<BreakerSnapshot> snapshot(ScopeKey scope) {
         return Optional.ofNullable(breakers.get(scope)).map(Breaker::snapshot);
     }

@@ -34,10 +34,14 @@ public class HealthPage implements Serializable {
     @Inject
     Credentials credentials;
 
-    public record Breaker(String scope, String provider, String credential, String target, String state,
+    public record Breaker(String key, String scope, String provider, String credential, String target, String state,
                           String reason, String openUntil) {
         public String getStateClass() {
             return "lg-badge lg-state-" + state.toLowerCase(Locale.ROOT);
+        }
+
+        public boolean isClosed() {
+            return "CLOSED".equals(state);
         }
     }
 
@@ -61,6 +65,11 @@ public class HealthPage implements Serializable {
             if (reply != null && reply.ok()) {
                 health = reply.object();
                 unavailable = null;
+            } else if (reply != null && reply.status() == 503 && reply.object().containsKey("breakers")) {
+                // the database is down: breakers are live, hints and notifications as last read
+                health = reply.object();
+                unavailable = "The database is not available: chats go on from the last configuration read;"
+                        + " hints and notifications are shown as last read, and changes cannot be saved until it is back.";
             } else {
                 health = JsonObject.EMPTY_JSON_OBJECT;
                 unavailable = reply == null ? "The health data could not be read." : "The health data could not be read: " + reply.detail();
@@ -75,7 +84,7 @@ public class HealthPage implements Serializable {
     }
 
     public List<Breaker> getBreakers() {
-        return array("breakers").stream().map(b -> new Breaker(Json2.text(b, "scope"), Json2.text(b, "provider"),
+        return array("breakers").stream().map(b -> new Breaker(Json2.text(b, "key"), Json2.text(b, "scope"), Json2.text(b, "provider"),
                 credentialLabel(Json2.longOr(b, "credentialId", null)),
                 Json2.text(b, "model") != null ? Json2.text(b, "model") : Json2.text(b, "baseUrl"),
                 String.valueOf(Json2.text(b, "state")), Json2.text(b, "reason"), Json2.when(Json2.text(b, "openUntil")))).toList();
@@ -106,6 +115,12 @@ public class HealthPage implements Serializable {
         act("admin/model-hints/" + hint.id() + "/blacklist", Json.createObjectBuilder().add("reason", reason).build(),
                 "Blacklisted " + hint.modelId() + ": chats skip it until cleared");
         blacklistReason = null;
+    }
+
+    /** Closes a breaker before its cooldown ends, on every instance (SPEC §8). */
+    public void reset(Breaker breaker) {
+        act("admin/breakers/reset", Json.createObjectBuilder().add("key", breaker.key()).build(),
+                "Reset: " + breaker.scope() + " breaker closed, the next chat calls it again");
     }
 
     public void clear(Hint hint) {

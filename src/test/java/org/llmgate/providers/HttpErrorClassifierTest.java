@@ -78,7 +78,9 @@ class HttpErrorClassifierTest {
         assertThat(HttpErrorClassifier.parseRetryAfter("30")).isEqualTo(Duration.ofSeconds(30));
         assertThat(HttpErrorClassifier.parseRetryAfter("1.5")).isEqualTo(Duration.ofMillis(1500));
         assertThat(HttpErrorClassifier.parseRetryAfter("-3")).isEqualTo(Duration.ZERO);
-        assertThat(HttpErrorClassifier.parseRetryAfter("soon")).isNull();
+        assertThat(HttpErrorClassifier.parseRetryAfter("soon")).isEqualTo(HttpErrorClassifier.UNREADABLE_RETRY_AFTER);
+        assertThat(HttpErrorClassifier.parseRetryAfter("1e13")).isEqualTo(HttpErrorClassifier.UNREADABLE_RETRY_AFTER);
+        assertThat(HttpErrorClassifier.parseRetryAfter("Infinity")).isEqualTo(HttpErrorClassifier.UNREADABLE_RETRY_AFTER);
         assertThat(HttpErrorClassifier.parseRetryAfter(null)).isNull();
         String inAMinute = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now().plusSeconds(60));
         assertThat(HttpErrorClassifier.parseRetryAfter(inAMinute)).isBetween(Duration.ofSeconds(55), Duration.ofSeconds(61));

@@ -89,6 +89,21 @@ class BreakerTest {
     }
 
     @Test
+    void aRetryAfterOfDecadesOpensForTheCapOnly() {
+        breaker.onFailure(ErrorClass.RATE_LIMITED, Duration.ofSeconds(1_000_000_000), false, at(0));
+        assertThat(breaker.openUntil()).isEqualTo(at(3600));
+        assertThat(breaker.reason()).isEqualTo("rate_limited: Retry-After 1h");
+
+        Breaker strict = new Breaker(MODEL, new BreakerConfig(config.permanentCooldown(), config.modelNotFoundCooldown(),
+                config.failureThreshold(), config.failureWindow(), config.transientCooldown(), config.maxTransientCooldown(),
+                config.halfOpenProbeTimeout(), Duration.ofSeconds(90)), events::add);
+        strict.onFailure(ErrorClass.RATE_LIMITED, org.llmgate.providers.HttpErrorClassifier.parseRetryAfter("soon"), false, at(0));
+        assertThat(strict.openUntil()).as("an unreadable Retry-After counts as the cap").isEqualTo(at(90));
+        strict.onFailure(ErrorClass.RATE_LIMITED, Duration.ofSeconds(30), false, at(10));
+        assertThat(strict.openUntil()).as("a shorter one never shortens it").isEqualTo(at(90));
+    }
+
+    @Test
     void retryAfterWindowThenOneProbeThenSuccessCloses() {
         breaker.onFailure(ErrorClass.RATE_LIMITED, Duration.ofSeconds(20), false, at(0));
         assertThat(breaker.state()).isEqualTo(BreakerState.OPEN);

@@ -270,6 +270,23 @@ class AdminScreensIT {
         assertThat(browser.all("#urgent-banner")).isEmpty();
     }
 
+    @Test
+    void a_breaker_open_for_an_hour_is_reset_from_the_health_page() {
+        Scenario s = new Scenario(llmgate);
+        Scenario.Tripped tripped = s.rateLimitedPrimary("limited", java.time.Duration.ofSeconds(3600));
+
+        browser.go("health.xhtml");
+        WebElement row = browser.until(d -> d.findElements(By.cssSelector("#health\\:breakers tbody tr")).stream()
+                .filter(r -> r.getText().contains(tripped.model())).findFirst().orElse(null));
+        assertThat(row.getText()).contains("OPEN", "rate_limited");
+        row.findElement(By.xpath(".//button[.//span[text()='Reset']]")).click();
+        browser.awaitIdle();
+
+        assertThat(browser.text("body")).contains("breaker closed");
+        assertThat(Scenario.modelBreaker(llmgate.api, tripped.model()).orElseThrow().getString("state")).isEqualTo("CLOSED");
+        browser.screenshot("10-breaker-reset");
+    }
+
     private static void openCredential(long organization, long credentialId) {
         browser.go("credentials.xhtml?org=" + organization);
         String label = llmgate.api.get("admin/credentials/" + credentialId).json().getString("label");

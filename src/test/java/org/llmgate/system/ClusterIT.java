@@ -73,6 +73,29 @@ class ClusterIT {
         assertThat(s.fake().calls(codex, Endpoint.RESPONSES)).isEqualTo(2);
     }
 
+    @Test
+    void a_breaker_reset_on_one_instance_closes_it_on_the_other() {
+        Scenario s = new Scenario(llmgate);
+        Scenario.Tripped tripped = s.rateLimitedPrimary("limited", Duration.ofSeconds(600));
+        String limited = tripped.model();
+        Api other = new Api(second.baseUrl());
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(250))
+                .until(() -> breakerState(other, limited).equals("OPEN"));
+        s.fake().script(limited, Behavior.answer("back"));
+
+        String key0 = Scenario.modelBreaker(other, limited).orElseThrow().getString("key");
+        assertThat(other.post("admin/breakers/reset", jakarta.json.Json.createObjectBuilder().add("key", key0).build()).status())
+                .isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(250))
+                .until(() -> breakerState(llmgate.api, limited).equals("CLOSED"));
+        assertThat(s.chat("hello").last().data().getJsonNumber("configId").longValue()).isEqualTo(tripped.configId());
+    }
+
+    private static String breakerState(Api api, String model) {
+        return Scenario.modelBreaker(api, model).map(b -> b.getString("state")).orElse("");
+    }
+
     private static boolean openCredentialBreaker(Api api, long credentialId) {
         JsonObject health = api.get("admin/health").json();
         return health.getJsonArray("breakers").stream().map(v -> v.asJsonObject())

@@ -18,8 +18,12 @@ final class Database {
     }
 
     static List<String> rows(Llmgate llmgate, String sql) {
+        return rows(llmgate.db, llmgate.dbUrl, sql);
+    }
+
+    static List<String> rows(TestDatabase db, String url, String sql) {
         List<String> rows = new ArrayList<>();
-        try (Connection c = llmgate.db.connect(llmgate.dbUrl); Statement s = c.createStatement();
+        try (Connection c = db.connect(url); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {
                 rows.add(rs.getString(1));
@@ -28,6 +32,15 @@ final class Database {
             throw new IllegalStateException(sql, e);
         }
         return rows;
+    }
+
+    /** Runs a statement of the test's own (setting up old rows, say). */
+    static void execute(Llmgate llmgate, String sql) {
+        try (Connection c = llmgate.db.connect(llmgate.dbUrl); Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
     }
 
     /** Rows written off the request path arrive a moment later: wait, with a bound, for at least n. */

@@ -56,6 +56,25 @@ final class Llmgate {
         return shared;
     }
 
+    /**
+     * An llmgate of a test's own, on its own database and fake providers, for faults the shared
+     * instance must not suffer (a stopped database). Close it with {@link #close()}.
+     */
+    static Llmgate own(String name, TestDatabase db, Map<String, String> settings) {
+        String url = db.createDatabase("llmgate_" + name);
+        Path dataDir = tempDir("llmgate-" + name);
+        FakeProvider fake = FakeProvider.start();
+        Map<String, String> all = new java.util.HashMap<>(TEST_SETTINGS);
+        all.putAll(settings);
+        LlmgateServer server = LlmgateServer.start(name, url, db, dataDir, all);
+        return new Llmgate(db, url, server, fake, dataDir);
+    }
+
+    void close() {
+        server.close();
+        fake.close();
+    }
+
     static Path tempDir(String prefix) {
         try {
             return Files.createTempDirectory(prefix);

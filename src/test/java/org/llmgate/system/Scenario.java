@@ -1,10 +1,14 @@
 package org.llmgate.system;
 
 import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import org.llmgate.testsupport.fake.Behavior;
 import org.llmgate.testsupport.fake.FakeProvider;
 
 /**
@@ -63,6 +67,30 @@ final class Scenario {
         }
         configs.add(id);
         return id;
+    }
+
+    /** A primary whose breaker is open for a rate limit, and the backup that answered instead. */
+    record Tripped(String model, long configId, long backupId) {
+    }
+
+    /** Chains a primary answering 429 with this Retry-After to a backup on the same key, and trips it with one chat. */
+    Tripped rateLimitedPrimary(String name, Duration retryAfter) {
+        long key = credential(FakeProvider.OPENAI, key("k"));
+        String primary = model(name);
+        long primaryId = hop(FakeProvider.OPENAI, key, primary);
+        long backupId = hop(FakeProvider.OPENAI, key, model("backup"));
+        fake().script(primary, Behavior.status(429).retryAfter(retryAfter));
+        long answered = chat("hello").last().data().getJsonNumber("configId").longValue();
+        if (answered != backupId) {
+            throw new AssertionError("the backup should have answered, not config " + answered);
+        }
+        return new Tripped(primary, primaryId, backupId);
+    }
+
+    /** The breaker of this model as {@code GET /api/admin/breakers} shows it on that instance. */
+    static Optional<JsonObject> modelBreaker(Api api, String model) {
+        return api.get("admin/breakers").array().getValuesAs(JsonObject.class).stream()
+                .filter(b -> model.equals(b.getString("model", null))).findFirst();
     }
 
     ChatStream chat(String message) {

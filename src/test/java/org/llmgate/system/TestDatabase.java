@@ -2,6 +2,8 @@ package org.llmgate.system;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -16,7 +18,9 @@ final class TestDatabase {
 
     private static TestDatabase instance;
 
-    private final EmbeddedPostgres embedded;
+    private EmbeddedPostgres embedded;
+    private Path dataDir;
+    private int port;
     private final String adminUrl;
     private final String user;
     private final String password;
@@ -44,6 +48,48 @@ final class TestDatabase {
             Runtime.getRuntime().addShutdownHook(new Thread(instance::close));
         }
         return instance;
+    }
+
+    /**
+     * An embedded PostgreSQL of its own that a test may stop and start again on the same data
+     * directory and port (FaultsIT): the shared one serves every other test and must stay up.
+     */
+    static TestDatabase stoppable() {
+        try {
+            Path dir = Files.createTempDirectory("llmgate-pg");
+            int port = LlmgateServer.freePort();
+            EmbeddedPostgres pg = stoppableBuilder(dir, port).start();
+            TestDatabase db = new TestDatabase(pg, pg.getJdbcUrl("postgres", "postgres"), "postgres", "postgres");
+            db.dataDir = dir;
+            db.port = port;
+            Runtime.getRuntime().addShutdownHook(new Thread(db::close));
+            return db;
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot start embedded PostgreSQL", e);
+        }
+    }
+
+    /** Stops the server (fast shutdown: open connections are cut, as in a crash of the database host). */
+    synchronized void stop() {
+        if (dataDir == null) {
+            throw new IllegalStateException("only a stoppable() database can be stopped");
+        }
+        close();
+        embedded = null;
+    }
+
+    /** Starts it again on the same data directory and port: the same JDBC URLs work again. */
+    synchronized void startAgain() {
+        try {
+            embedded = stoppableBuilder(dataDir, port).start();
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot restart embedded PostgreSQL", e);
+        }
+    }
+
+    private static EmbeddedPostgres.Builder stoppableBuilder(Path dir, int port) {
+        return EmbeddedPostgres.builder().setDataDirectory(dir).setCleanDataDirectory(false).setPort(port)
+                .setRegisterShutdownHook(false);
     }
 
     /** A new empty database; answers its JDBC URL. */
@@ -76,7 +122,7 @@ final class TestDatabase {
         return base.substring(0, base.lastIndexOf('/') + 1) + name + params;
     }
 
-    private void close() {
+    private synchronized void close() {
         if (embedded != null) {
             try {
                 embedded.close();

@@ -5,32 +5,38 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.llmgate.chat.entity.AttemptRecord;
 import org.llmgate.platform.Background;
 import org.llmgate.platform.LlmgateDataSource;
+import org.llmgate.platform.Settings;
+import org.llmgate.platform.persistence.ColumnRange;
+import org.llmgate.platform.persistence.OutageLog;
+import org.llmgate.platform.persistence.PendingRows;
+import org.llmgate.platform.persistence.RowBatch;
+import org.llmgate.platform.persistence.ShutdownDrain;
+import org.llmgate.platform.persistence.StoredText;
 
 /**
  * Writes attempt rows off the streaming path: the relay only enqueues, a background task inserts
- * in JDBC batches a few times a second.
+ * in JDBC batches a few times a second. During a database outage the rows wait in a bounded queue
+ * and are written when it is back (SPEC §10 "Faults").
  */
 @ApplicationScoped
 public class AttemptRecorder {
 
     private static final Logger LOG = Logger.getLogger(AttemptRecorder.class.getName());
+    /** About 30 MB of rows: hours of a busy outage; past it, losing audit rows beats exhausting the heap. */
     private static final int MAX_QUEUE = 100_000;
+    private static final int BATCH = 1000;
     private static final String INSERT = "INSERT INTO attempts (request_id, hop, config_id, provider, model, endpoint,"
             + " outcome, error_class, http_status, skip_reason, latency_ms, input_tokens, output_tokens, created_at)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -39,10 +45,14 @@ public class AttemptRecorder {
     DataSource dataSource;
     @Inject
     Background background;
+    @Inject
+    Settings settings;
 
-    private final ConcurrentLinkedQueue<AttemptRecord> queue = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger size = new AtomicInteger();
+    private final PendingRows<AttemptRecord> queue = new PendingRows<>(MAX_QUEUE);
+    private final OutageLog outage = new OutageLog(LOG, "attempt writer");
+    private RowBatch<AttemptRecord> writer;
     private ScheduledFuture<?> task;
+    private long droppedLogged;
 
     /** Called by {@link org.llmgate.platform.Housekeeping} at start-up, so this bean exists before the first chat. */
     public void start() {
@@ -51,59 +61,66 @@ public class AttemptRecorder {
 
     @PostConstruct
     void schedule() {
+        writer = new RowBatch<>(dataSource, INSERT, AttemptRecorder::bind,
+                a -> "attempt " + a.requestId() + " hop " + a.hop(), LOG);
         task = background.every(250, "attempt writer", this::flush);
     }
 
     @PreDestroy
     void stop() {
         task.cancel(false);
-        flush();
+        if (!ShutdownDrain.within(settings.shutdownDrain(), this::flush)) {
+            LOG.warning(queue.size() + " attempt rows could not be written before the stop");
+        }
     }
 
     public void record(AttemptRecord attempt) {
-        // bounded: if the database is down for long, losing audit rows beats exhausting the heap
-        if (size.incrementAndGet() > MAX_QUEUE) {
-            size.decrementAndGet();
-            return;
-        }
         queue.add(attempt);
     }
 
-    synchronized void flush() {
-        List<AttemptRecord> batch = new ArrayList<>();
-        for (AttemptRecord a; batch.size() < 1000 && (a = queue.poll()) != null; ) {
-            batch.add(a);
-        }
-        if (batch.isEmpty()) {
-            return;
-        }
-        size.addAndGet(-batch.size());
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(INSERT)) {
-            for (AttemptRecord a : batch) {
-                s.setString(1, a.requestId());
-                s.setInt(2, a.hop());
-                setLong(s, 3, a.configId());
-                s.setString(4, a.provider());
-                s.setString(5, a.model());
-                s.setString(6, a.endpoint());
-                s.setString(7, a.outcome().wireName());
-                s.setString(8, a.errorClass());
-                if (a.httpStatus() == null) {
-                    s.setNull(9, Types.INTEGER);
-                } else {
-                    s.setInt(9, a.httpStatus());
-                }
-                s.setString(10, a.skipReason());
-                setLong(s, 11, a.latencyMs());
-                setLong(s, 12, a.inputTokens());
-                setLong(s, 13, a.outputTokens());
-                s.setTimestamp(14, Timestamp.from(a.createdAt()));
-                s.addBatch();
+    /** Writes everything queued; true when nothing is left waiting. */
+    synchronized boolean flush() {
+        reportDrops();
+        for (List<AttemptRecord> batch; !(batch = queue.take(BATCH)).isEmpty(); ) {
+            RowBatch.Outcome<AttemptRecord> outcome = writer.write(batch);
+            if (outcome.databaseUnavailable()) {
+                queue.putBack(outcome.unwritten());
+                outage.unavailable(() -> queue.size() + " attempt rows");
+                return false;
             }
-            s.executeBatch();
-        } catch (SQLException e) {
-            LOG.log(Level.WARNING, "Could not record " + batch.size() + " attempts: " + e.getMessage());
+            outage.written();
         }
+        return true;
+    }
+
+    private void reportDrops() {
+        long dropped = queue.dropped();
+        if (dropped > droppedLogged) {
+            LOG.log(Level.WARNING, (dropped - droppedLogged) + " attempt rows dropped: " + MAX_QUEUE + " were already waiting for the database");
+            droppedLogged = dropped;
+        }
+    }
+
+    private static void bind(PreparedStatement s, AttemptRecord a) throws SQLException {
+        s.setString(1, StoredText.clean(a.requestId(), 40));
+        s.setInt(2, ColumnRange.integer(a.hop()));
+        setLong(s, 3, a.configId());
+        s.setString(4, StoredText.clean(a.provider(), 40));
+        s.setString(5, StoredText.clean(a.model(), 300));
+        s.setString(6, StoredText.clean(a.endpoint(), 40));
+        s.setString(7, a.outcome().wireName());
+        s.setString(8, StoredText.clean(a.errorClass(), 40));
+        Integer status = a.httpStatus() == null ? null : ColumnRange.count(a.httpStatus().longValue());
+        if (status == null) {
+            s.setNull(9, Types.INTEGER);
+        } else {
+            s.setInt(9, status);
+        }
+        s.setString(10, StoredText.clean(a.skipReason(), 300));
+        setLong(s, 11, ColumnRange.nonNegative(a.latencyMs()));
+        setLong(s, 12, ColumnRange.nonNegative(a.inputTokens()));
+        setLong(s, 13, ColumnRange.nonNegative(a.outputTokens()));
+        s.setTimestamp(14, Timestamp.from(ColumnRange.timestamp(a.createdAt())));
     }
 
     private static void setLong(PreparedStatement s, int index, Long value) throws SQLException {

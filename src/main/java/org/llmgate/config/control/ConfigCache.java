@@ -1,62 +1,102 @@
 package org.llmgate.config.control;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Function;
+import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.llmgate.config.entity.Course;
-import org.llmgate.config.entity.Credential;
-import org.llmgate.config.entity.Homework;
-import org.llmgate.config.entity.IntegrationToken;
-import org.llmgate.config.entity.LlmConfig;
-import org.llmgate.config.entity.Organization;
-import org.llmgate.platform.AppState;
+import org.llmgate.platform.Settings;
 
 /**
- * The in-memory configuration the hot path reads. Reloaded whole after an admin change on this
- * instance (after commit) or when another instance bumped the shared version (see
- * {@link ConfigVersionWatcher}); between changes a chat request touches no database.
+ * The in-memory configuration the hot path reads. Chats and token checks never wait on the
+ * database: they get the last good snapshot, and a stale one only asks for a reload on the
+ * cache's own thread (SPEC §10 "Faults": an admin change right before an outage used to make every
+ * chat queue on the dead database). A failed reload keeps the old snapshot and is tried again.
+ *
+ * <p>An admin write on this instance waits, bounded, after its commit for the reload, so a chat
+ * that follows a saved change sees it; other instances notice the shared version within
+ * {@code llmgate.config.refresh-seconds} (see {@link ConfigVersionWatcher}).
  */
 @ApplicationScoped
 public class ConfigCache {
 
     private static final Logger LOG = Logger.getLogger(ConfigCache.class.getName());
+    /** After a failed reload, readers do not ask again sooner: a dead database is not hammered. */
+    private static final long RETRY_NANOS = TimeUnit.SECONDS.toNanos(1);
 
-    @PersistenceContext(unitName = "llmgate")
-    EntityManager em;
     @Inject
-    KeyVault keyVault;
+    ConfigLoader loader;
     @Inject
-    AppState appState;
+    Settings settings;
+    @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
+    ManagedThreadFactory threads;
 
     /** Counts invalidations; a snapshot is current only if it was loaded after the latest one. */
     private final AtomicLong changes = new AtomicLong(1);
     private volatile Loaded current;
+    private ExecutorService reloader;
+    // guarded by this
+    private CompletableFuture<Void> queued;
+    private long failedAt = System.nanoTime() - RETRY_NANOS;
 
     private record Loaded(long change, ConfigSnapshot snapshot) {
     }
 
-    public ConfigSnapshot snapshot() {
-        Loaded loaded = current;
-        if (loaded != null && loaded.change() == changes.get()) {
-            return loaded.snapshot();
-        }
-        return reload();
+    @PostConstruct
+    void init() {
+        reloader = Executors.newSingleThreadExecutor(threads);
     }
 
+    @PreDestroy
+    void stop() {
+        reloader.shutdownNow();
+    }
+
+    public ConfigSnapshot snapshot() {
+        Loaded loaded = current;
+        if (loaded == null) {
+            // nothing to serve yet (start-up): this first load is the only one a reader waits for
+            return loadFirst();
+        }
+        if (loaded.change() != changes.get()) {
+            requestReload(false);
+        }
+        return loaded.snapshot();
+    }
+
+    /**
+     * Marks the snapshot stale and reloads it in the background. Before the first load there is
+     * nothing to refresh: the first reader loads, and sees every change made until then.
+     */
     public void invalidate() {
         changes.incrementAndGet();
+        if (current != null) {
+            requestReload(true);
+        }
     }
 
     void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) ConfigChanged change) {
-        invalidate();
+        changes.incrementAndGet();
+        try {
+            requestReload(true).get(settings.configReloadWait().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            // committed all the same; chats keep the previous snapshot until a reload succeeds
+            LOG.log(Level.WARNING, "Configuration saved, but not reloaded yet: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public long loadedVersion() {
@@ -64,55 +104,58 @@ public class ConfigCache {
         return loaded == null ? -1 : loaded.snapshot().version();
     }
 
-    /**
-     * Readers that find the snapshot out of date wait here for the reload, so a chat that follows
-     * a committed change always sees it. A change committed during the load bumps the counter
-     * again and the next reader reloads once more.
-     */
-    private synchronized ConfigSnapshot reload() {
-        long change = changes.get();
+    /** Whether a change is known that the snapshot in use does not hold yet (a reload failed or is under way). */
+    public boolean stale() {
         Loaded loaded = current;
-        if (loaded != null && loaded.change() == change) {
-            return loaded.snapshot();
-        }
-        long started = System.nanoTime();
-        long version = appState.configVersion();
-        Map<Long, RuntimeCredential> credentials = new HashMap<>();
-        for (Credential c : em.createQuery("SELECT c FROM Credential c", Credential.class).getResultList()) {
-            String key;
-            try {
-                key = c.getApiKeyEncrypted() == null ? null : keyVault.decrypt(c.getId(), c.getApiKeyEncrypted());
-            } catch (IllegalStateException unreadable) {
-                // one unreadable key (another instance's generated master key, a damaged row) must not
-                // take every other chat down: its configs are skipped as misconfigured
-                LOG.warning("Credential " + c.getId() + " ('" + c.getLabel() + "') cannot be decrypted with this"
-                        + " instance's master key; chats skip its configs. A cluster must share LLMGATE_MASTER_KEY.");
-                continue;
-            }
-            credentials.put(c.getId(), new RuntimeCredential(c.getId(), c.getOrganizationId(), c.getProvider(),
-                    c.getLabel(), c.getBaseUrl(), c.getRequestsPerMinute(), c.getTokensPerMinute(), key));
-        }
-        Map<String, ConfigSnapshot.TokenGrant> tokens = new HashMap<>();
-        for (IntegrationToken t : em.createQuery("SELECT t FROM IntegrationToken t", IntegrationToken.class).getResultList()) {
-            tokens.put(t.getTokenHash(), new ConfigSnapshot.TokenGrant(t.getId(), t.getOrganizationId()));
-        }
-        ConfigSnapshot snapshot = new ConfigSnapshot(version,
-                all(Organization.class, OrganizationView::of, OrganizationView::id),
-                all(Course.class, CourseView::of, CourseView::id),
-                all(Homework.class, HomeworkView::of, HomeworkView::id),
-                all(LlmConfig.class, LlmConfigView::of, LlmConfigView::id),
-                Map.copyOf(credentials), Map.copyOf(tokens));
-        current = new Loaded(change, snapshot);
-        LOG.fine(() -> "Configuration v" + version + " loaded in " + (System.nanoTime() - started) / 1_000_000 + " ms");
-        return snapshot;
+        return loaded == null || loaded.change() != changes.get();
     }
 
-    private <E, V> Map<Long, V> all(Class<E> entity, Function<E, V> view, Function<V, Long> id) {
-        Map<Long, V> byId = new HashMap<>();
-        for (E e : em.createQuery("SELECT e FROM " + entity.getSimpleName() + " e", entity).getResultList()) {
-            V v = view.apply(e);
-            byId.put(id.apply(v), v);
+    /**
+     * One reload queued at a time: a reload that has not started yet reads the change counter when
+     * it starts, so it covers every invalidation before it.
+     */
+    private synchronized CompletableFuture<Void> requestReload(boolean force) {
+        if (queued != null) {
+            return queued;
         }
-        return Map.copyOf(byId);
+        if (!force && System.nanoTime() - failedAt < RETRY_NANOS) {
+            return CompletableFuture.completedFuture(null);
+        }
+        CompletableFuture<Void> next = new CompletableFuture<>();
+        queued = next;
+        reloader.execute(() -> {
+            synchronized (this) {
+                queued = null;
+            }
+            try {
+                reload();
+                next.complete(null);
+            } catch (RuntimeException e) {
+                synchronized (this) {
+                    failedAt = System.nanoTime();
+                }
+                LOG.log(Level.WARNING, "Configuration reload failed, chats keep the last good snapshot: " + e.getMessage());
+                next.completeExceptionally(e);
+            }
+        });
+        return next;
+    }
+
+    private synchronized ConfigSnapshot loadFirst() {
+        Loaded loaded = current;
+        return loaded != null ? loaded.snapshot() : reload();
+    }
+
+    private ConfigSnapshot reload() {
+        long change = changes.get();
+        long started = System.nanoTime();
+        ConfigSnapshot snapshot = loader.load();
+        synchronized (this) {
+            if (current == null || current.change() <= change) {
+                current = new Loaded(change, snapshot);
+            }
+        }
+        LOG.fine(() -> "Configuration v" + snapshot.version() + " loaded in " + (System.nanoTime() - started) / 1_000_000 + " ms");
+        return snapshot;
     }
 }

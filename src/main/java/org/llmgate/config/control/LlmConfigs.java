@@ -25,6 +25,8 @@ public class LlmConfigs implements CrudService<LlmConfigView> {
     private static final java.util.Set<String> FIELDS = JsonFields.fieldsOf(LlmConfigView.class);
 
     private static final BigDecimal MAX_PRICE = new BigDecimal("100000000");
+    /** First key of the advisory lock that serializes cycle checks; the second is the organization. */
+    private static final int CYCLE_LOCK_CLASS = 0x11A7;
 
     @PersistenceContext(unitName = "llmgate")
     EntityManager em;
@@ -93,14 +95,17 @@ public class LlmConfigs implements CrudService<LlmConfigView> {
         } else if (credential != null && provider != null && !credential.getProvider().equals(provider)) {
             fields.fail("credentialId", "credential " + credentialId + " is for provider " + credential.getProvider());
         }
-        if (fallbackId != null && fallbackId.equals(config.getId())) {
-            fields.fail("fallbackConfigId", "a config cannot fall back to itself");
-        } else {
+        boolean itself = fallbackId != null && fallbackId.equals(config.getId());
+        if (!itself) {
             Assignments.checkConfig(em, fields, "fallbackConfigId", fallbackId, organizationId);
         }
         fields.validate();
+        if (itself) {
+            // SPEC §3: naming itself is the shortest cycle, refused like any other
+            throw ProblemException.conflict("llm-config " + fallbackId + " cannot fall back to itself: fallback chains cannot form a cycle");
+        }
         if (fallbackId != null && config.getId() != null) {
-            refuseCycle(config.getId(), fallbackId);
+            refuseCycle(organizationId, config.getId(), fallbackId);
         }
         // SPEC §5 needs pricing and context window: what the admin left empty comes from the catalog
         CatalogModel listed = catalog.find(credential, model);
@@ -123,8 +128,17 @@ public class LlmConfigs implements CrudService<LlmConfigView> {
         config.setContextWindow(contextWindow);
     }
 
-    /** Walks the proposed fallback's own chain; reaching the config being saved closes a cycle (SPEC §3). */
-    private void refuseCycle(long configId, long fallbackId) {
+    /**
+     * Walks the proposed fallback's own chain; reaching the config being saved closes a cycle (SPEC §3).
+     * Serialized per organization by a transaction-level advisory lock, held until commit: two
+     * concurrent saves A→B and B→A would otherwise each see the other's old chain and both pass, on
+     * one instance or across a cluster. The chain is read from the database, not the entity cache,
+     * which may not hold another instance's commit yet.
+     */
+    private void refuseCycle(long organizationId, long configId, long fallbackId) {
+        em.createNativeQuery("SELECT pg_advisory_xact_lock(" + CYCLE_LOCK_CLASS + ", ?1)")
+                .setParameter(1, (int) (organizationId ^ (organizationId >>> 32)))
+                .getResultList();
         Set<Long> seen = new HashSet<>();
         Long next = fallbackId;
         while (next != null && seen.add(next)) {
@@ -132,8 +146,9 @@ public class LlmConfigs implements CrudService<LlmConfigView> {
                 throw ProblemException.conflict("fallback " + fallbackId + " leads back to llm-config " + configId
                         + ": fallback chains cannot form a cycle");
             }
-            LlmConfig hop = em.find(LlmConfig.class, next);
-            next = hop == null ? null : hop.getFallbackConfigId();
+            List<?> hop = em.createNativeQuery("SELECT fallback_llm_config_id FROM llm_configs WHERE id = ?1")
+                    .setParameter(1, next).getResultList();
+            next = hop.isEmpty() || hop.get(0) == null ? null : ((Number) hop.get(0)).longValue();
         }
     }
 

@@ -55,6 +55,11 @@ public class ModelHintsResource {
     }
 
     public static List<ModelHintView> matrix(HintStore store, String sort) {
+        return matrix(store.all().stream().map(ModelHintView::of).toList(), sort);
+    }
+
+    /** The hints in the order {@code sort} names; an unknown sort is a 400. */
+    public static List<ModelHintView> matrix(List<ModelHintView> hints, String sort) {
         Comparator<ModelHintView> order = switch (sort == null ? "successRate" : sort) {
             case "successRate" -> Comparator.comparing((ModelHintView h) -> h.successRate() == null ? 1.0 : h.successRate())
                     .thenComparing(ModelHintView::errorCount, Comparator.reverseOrder());
@@ -62,7 +67,7 @@ public class ModelHintsResource {
             case "model" -> Comparator.comparing(ModelHintView::provider).thenComparing(ModelHintView::modelId);
             default -> throw ProblemException.invalidField("sort", "must be successRate, errors or model");
         };
-        return store.all().stream().map(ModelHintView::of).sorted(order).toList();
+        return hints.stream().sorted(order).toList();
     }
 
     private HintStore.StoredHint find(long id) {

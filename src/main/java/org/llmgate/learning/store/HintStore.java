@@ -28,6 +28,12 @@ import org.llmgate.learning.HintKey;
 import org.llmgate.learning.HintSnapshot;
 import org.llmgate.platform.Background;
 import org.llmgate.platform.LlmgateDataSource;
+import org.llmgate.platform.Settings;
+import org.llmgate.platform.persistence.ColumnRange;
+import org.llmgate.platform.persistence.OutageLog;
+import org.llmgate.platform.persistence.RowBatch;
+import org.llmgate.platform.persistence.ShutdownDrain;
+import org.llmgate.platform.persistence.StoredText;
 import org.llmgate.providers.Endpoint;
 import org.llmgate.providers.ErrorClass;
 
@@ -63,7 +69,11 @@ public class HintStore {
     DataSource dataSource;
     @Inject
     Background background;
+    @Inject
+    Settings settings;
 
+    private final OutageLog outage = new OutageLog(LOG, "hint writer");
+    private RowBatch<HintSnapshot> writer;
     private volatile HintBook book;
     private List<HintSnapshot> unwritten = List.of();
     private Instant lastWritten = Instant.EPOCH;
@@ -71,6 +81,8 @@ public class HintStore {
     private ScheduledFuture<?> refreshTask;
 
     void attach(HintBook book) {
+        this.writer = new RowBatch<>(dataSource, UPSERT, HintStore::bind,
+                h -> "the hint of " + h.key().provider() + " model " + StoredText.clean(h.key().modelId(), 300), LOG);
         this.book = book;
         refresh();
         flushTask = background.every(500, "hint writer", this::flush);
@@ -83,13 +95,16 @@ public class HintStore {
             flushTask.cancel(false);
             refreshTask.cancel(false);
         }
-        flush();
+        if (!ShutdownDrain.within(settings.shutdownDrain(), this::flush)) {
+            LOG.warning(unwritten.size() + " model hints could not be written before the stop");
+        }
     }
 
-    public synchronized void flush() {
+    /** Writes the hints learned since the last call; true when nothing is left waiting. */
+    public synchronized boolean flush() {
         HintBook target = book;
         if (target == null) {
-            return;
+            return true;
         }
         // drained states are no longer dirty in the book: a failed write keeps them here for the next try
         Map<HintKey, HintSnapshot> latest = new LinkedHashMap<>();
@@ -99,21 +114,18 @@ public class HintStore {
         for (HintSnapshot h : target.drainDirty()) {
             latest.merge(h.key(), h, (a, b) -> b.updatedAt().isBefore(a.updatedAt()) ? a : b);
         }
-        unwritten = List.of();
+        // one entry per model: the queue is bounded by the models in use, however long the outage
         List<HintSnapshot> dirty = new ArrayList<>(latest.values());
-        if (dirty.isEmpty()) {
-            return;
+        RowBatch.Outcome<HintSnapshot> outcome = writer.write(dirty);
+        unwritten = outcome.unwritten();
+        if (outcome.databaseUnavailable()) {
+            outage.unavailable(() -> unwritten.size() + " model hints");
+            return false;
         }
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(UPSERT)) {
-            for (HintSnapshot h : dirty) {
-                bind(s, h);
-                s.addBatch();
-            }
-            s.executeBatch();
-        } catch (SQLException e) {
-            LOG.log(Level.WARNING, "Could not persist " + dirty.size() + " model hints: " + e.getMessage());
-            unwritten = dirty;
+        if (!dirty.isEmpty()) {
+            outage.written();
         }
+        return true;
     }
 
     /** Merges rows written since the last look, by the database's clock (see BreakerStore#refresh). */
@@ -181,20 +193,20 @@ public class HintStore {
     }
 
     private static void bind(PreparedStatement s, HintSnapshot h) throws SQLException {
-        s.setString(1, h.key().provider());
-        s.setString(2, h.key().modelId());
-        s.setLong(3, h.successCount());
-        s.setLong(4, h.errorCount());
+        s.setString(1, StoredText.clean(h.key().provider(), 40));
+        s.setString(2, StoredText.clean(h.key().modelId(), 300));
+        s.setLong(3, Math.max(0, h.successCount()));
+        s.setLong(4, Math.max(0, h.errorCount()));
         s.setString(5, h.lastErrorClass() == null ? null : h.lastErrorClass().wireName());
-        s.setString(6, h.lastErrorMessage());
+        s.setString(6, StoredText.clean(h.lastErrorMessage(), 500));
         s.setString(7, joined(h.supportedEndpoints()));
         s.setString(8, joined(h.unsupportedEndpoints()));
         s.setString(9, h.preferredEndpoint() == null ? null : h.preferredEndpoint().wireName());
         s.setBoolean(10, h.blacklisted());
-        s.setString(11, h.blacklistReason());
+        s.setString(11, StoredText.clean(h.blacklistReason(), 500));
         s.setBoolean(12, h.manual());
-        s.setTimestamp(13, h.blacklistedAt() == null ? null : Timestamp.from(h.blacklistedAt()));
-        s.setTimestamp(14, Timestamp.from(h.updatedAt()));
+        s.setTimestamp(13, h.blacklistedAt() == null ? null : Timestamp.from(ColumnRange.timestamp(h.blacklistedAt())));
+        s.setTimestamp(14, Timestamp.from(ColumnRange.timestamp(h.updatedAt())));
     }
 
     static String joined(Set<Endpoint> endpoints) {

@@ -111,8 +111,22 @@ public final class ProblemMappers {
             if (problem != null) {
                 return ProblemResponses.of(problem);
             }
+            if (databaseDown(e)) {
+                // SPEC §10 "Faults": during an outage admin calls get a clean 503, not a 500
+                LOG.log(Level.WARNING, "Database unavailable: " + e.getMessage());
+                return ProblemResponses.of(503, "The database is not available right now");
+            }
             LOG.log(Level.SEVERE, "Request failed", e);
             return ProblemResponses.of(500, "The server could not handle the request");
+        }
+
+        private static boolean databaseDown(Throwable e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof java.sql.SQLException) {
+                    return org.llmgate.platform.persistence.DatabaseFailure.isUnavailable(t);
+                }
+            }
+            return false;
         }
 
         /** EJB and CDI interceptors wrap what a service threw; the client should still see it. */

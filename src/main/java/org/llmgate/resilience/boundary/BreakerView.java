@@ -1,14 +1,30 @@
 package org.llmgate.resilience.boundary;
 
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 import org.llmgate.resilience.BreakerSnapshot;
+import org.llmgate.resilience.BreakerState;
 
-/** A breaker as SPEC §8 shows it. */
-public record BreakerView(String scope, String provider, Long credentialId, String baseUrl, String model, String state,
-                          String reason, Instant openUntil) {
+/**
+ * A breaker as SPEC §8 shows it. {@code key} names it for {@code POST /api/admin/breakers/reset};
+ * {@code endpoint} is the base URL of an endpoint scope ({@code baseUrl} too, as the first version
+ * showed it).
+ */
+public record BreakerView(String key, String scope, String provider, Long credentialId, String model, String endpoint,
+                          String baseUrl, String state, String errorClass, String reason, Instant openUntil) {
+
+    /** Open and half-open breakers first, then the closed ones still remembered. */
+    static List<BreakerView> all(List<BreakerSnapshot> snapshots) {
+        return snapshots.stream()
+                .sorted(Comparator.comparing((BreakerSnapshot s) -> s.state() == BreakerState.CLOSED)
+                        .thenComparing(s -> s.scope().id()))
+                .map(BreakerView::of).toList();
+    }
 
     static BreakerView of(BreakerSnapshot s) {
-        return new BreakerView(s.scope().scope().wireName(), s.scope().provider(), s.scope().credentialId(),
-                s.scope().baseUrl(), s.scope().model(), s.state().name(), s.reason(), s.openUntil());
+        return new BreakerView(s.scope().id(), s.scope().scope().wireName(), s.scope().provider(), s.scope().credentialId(),
+                s.scope().model(), s.scope().baseUrl(), s.scope().baseUrl(), s.state().name(),
+                BreakerSnapshot.causeOf(s.reason()).map(c -> c.wireName()).orElse(null), s.reason(), s.openUntil());
     }
 }

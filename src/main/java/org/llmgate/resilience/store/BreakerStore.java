@@ -24,6 +24,13 @@ import javax.sql.DataSource;
 import org.llmgate.platform.Background;
 import org.llmgate.platform.LlmgateDataSource;
 import org.llmgate.platform.Settings;
+import org.llmgate.platform.persistence.ColumnRange;
+import org.llmgate.platform.persistence.DatabaseFailure;
+import org.llmgate.platform.persistence.OutageLog;
+import org.llmgate.platform.persistence.PendingRows;
+import org.llmgate.platform.persistence.RowBatch;
+import org.llmgate.platform.persistence.ShutdownDrain;
+import org.llmgate.platform.persistence.StoredText;
 import org.llmgate.resilience.BreakerRegistry;
 import org.llmgate.resilience.BreakerSnapshot;
 import org.llmgate.resilience.BreakerState;
@@ -56,14 +63,19 @@ public class BreakerStore {
     @Inject
     TripNotifier notifier;
 
+    /** Transitions waiting to be written; deduplicated by scope at each flush, so bounded by the scopes in use. */
     private final ConcurrentLinkedQueue<BreakerSnapshot> pending = new ConcurrentLinkedQueue<>();
-    private final ConcurrentLinkedQueue<TripNotifier.Trip> trips = new ConcurrentLinkedQueue<>();
+    /** Permanent trips whose notification waits for the database; a dead key per scope and cooldown, so few. */
+    private final PendingRows<TripNotifier.Trip> trips = new PendingRows<>(10_000);
+    private final OutageLog outage = new OutageLog(LOG, "breaker writer");
+    private RowBatch<BreakerSnapshot> writer;
     private volatile BreakerRegistry registry;
     private Instant lastWritten = Instant.EPOCH;
     private ScheduledFuture<?> flushTask;
     private ScheduledFuture<?> refreshTask;
 
     void attach(BreakerRegistry registry) {
+        this.writer = new RowBatch<>(dataSource, UPSERT, BreakerStore::bind, b -> "breaker state of " + b.scope().id(), LOG);
         this.registry = registry;
         refresh();
         long refreshMs = settings.duration("llmgate.breaker.refresh-ms", Duration.ofSeconds(1)).toMillis();
@@ -77,45 +89,78 @@ public class BreakerStore {
             flushTask.cancel(false);
             refreshTask.cancel(false);
         }
-        flush();
+        if (!ShutdownDrain.within(settings.shutdownDrain(), this::flush)) {
+            LOG.warning("Breaker states or notifications could not be written before the stop");
+        }
     }
 
     void onTransition(BreakerTransition transition) {
         pending.add(transition.after());
         if (transition.newPermanentTrip()) {
-            trips.add(new TripNotifier.Trip(transition, Breakers.TRIP_CAUSE.get()));
+            if (!trips.add(new TripNotifier.Trip(transition, Breakers.TRIP_CAUSE.get()))) {
+                LOG.warning("Too many breaker notifications wait for the database; dropped the one of " + transition.scope().id());
+            }
         }
     }
 
-    synchronized void flush() {
+    /** Writes waiting states, then waiting notifications; true when nothing is left waiting. */
+    synchronized boolean flush() {
         Map<String, BreakerSnapshot> latest = new LinkedHashMap<>();
         for (BreakerSnapshot s; (s = pending.poll()) != null; ) {
             latest.merge(s.scope().id(), s, (a, b) -> b.isNewerThan(a) ? b : a);
         }
-        if (!latest.isEmpty()) {
-            try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(UPSERT)) {
-                for (BreakerSnapshot snapshot : latest.values()) {
-                    bind(s, snapshot);
-                    s.addBatch();
+        RowBatch.Outcome<BreakerSnapshot> outcome = writer.write(new ArrayList<>(latest.values()));
+        if (outcome.databaseUnavailable()) {
+            pending.addAll(outcome.unwritten());
+            outage.unavailable(() -> latest.size() + " breaker states and " + trips.size() + " notifications");
+            return false;
+        }
+        for (List<TripNotifier.Trip> batch; !(batch = trips.take(100)).isEmpty(); ) {
+            for (int i = 0; i < batch.size(); i++) {
+                try {
+                    notifier.notify(batch.get(i));
+                } catch (RuntimeException e) {
+                    if (DatabaseFailure.isUnavailable(e)) {
+                        // the admin must hear of a dead key even if the database blinked: the next flush tries again
+                        trips.putBack(batch.subList(i, batch.size()));
+                        outage.unavailable(() -> trips.size() + " notifications");
+                        return false;
+                    }
+                    LOG.log(Level.WARNING, "The database refused the notification of " + batch.get(i).transition().scope().id()
+                            + "; dropped it: " + e.getMessage());
                 }
-                s.executeBatch();
-            } catch (SQLException e) {
-                LOG.log(Level.WARNING, "Could not persist " + latest.size() + " breaker states: " + e.getMessage());
-                pending.addAll(latest.values());
-                return;
             }
         }
-        List<TripNotifier.Trip> failed = new ArrayList<>();
-        for (TripNotifier.Trip trip; (trip = trips.poll()) != null; ) {
-            try {
-                notifier.notify(trip);
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Could not raise a breaker notification, will retry: " + e.getMessage());
-                failed.add(trip);
-            }
+        if (!latest.isEmpty()) {
+            outage.written();
         }
-        // the admin must hear of a dead key even if the database blinked: the next flush tries again
-        trips.addAll(failed);
+        return true;
+    }
+
+    /** Writes one state now, for an admin's reset: the caller hears of a failure (503 while the database is down). */
+    void write(BreakerSnapshot snapshot) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(UPSERT)) {
+            bind(s, snapshot);
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot write the breaker state of " + snapshot.scope().id(), e);
+        }
+    }
+
+    /**
+     * Deletes the rows of breakers whose credential is gone, and of model breakers no config uses any
+     * more (SPEC §5's scopes outlive nothing they guard). Idempotent: any instance may run it.
+     */
+    int deleteOrphans() {
+        String sql = "DELETE FROM circuit_states cs WHERE cs.credential_id IS NOT NULL AND ("
+                + " NOT EXISTS (SELECT 1 FROM credentials c WHERE c.id = cs.credential_id)"
+                + " OR (cs.scope = 'MODEL' AND NOT EXISTS (SELECT 1 FROM llm_configs lc"
+                + "     WHERE lc.credential_id = cs.credential_id AND lc.model = cs.model)))";
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            return s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot delete breakers of deleted credentials and configs", e);
+        }
     }
 
     /**
@@ -153,22 +198,18 @@ public class BreakerStore {
         ScopeKey scope = snapshot.scope();
         s.setString(1, scope.id());
         s.setString(2, scope.scope().name());
-        s.setString(3, scope.provider());
+        s.setString(3, StoredText.clean(scope.provider(), 40));
         if (scope.credentialId() == null) {
             s.setNull(4, Types.BIGINT);
         } else {
             s.setLong(4, scope.credentialId());
         }
-        s.setString(5, scope.baseUrl());
-        s.setString(6, scope.model());
+        s.setString(5, StoredText.clean(scope.baseUrl(), 500));
+        s.setString(6, StoredText.clean(scope.model(), 300));
         s.setString(7, snapshot.state().name());
-        s.setString(8, snapshot.reason() == null ? null : truncate(snapshot.reason()));
-        s.setTimestamp(9, snapshot.openUntil() == null ? null : Timestamp.from(snapshot.openUntil()));
-        s.setInt(10, snapshot.trips());
-        s.setTimestamp(11, Timestamp.from(snapshot.updatedAt()));
-    }
-
-    private static String truncate(String reason) {
-        return reason.length() <= 500 ? reason : reason.substring(0, 499) + "…";
+        s.setString(8, StoredText.clean(snapshot.reason(), 500));
+        s.setTimestamp(9, snapshot.openUntil() == null ? null : Timestamp.from(ColumnRange.timestamp(snapshot.openUntil())));
+        s.setInt(10, Math.max(0, snapshot.trips()));
+        s.setTimestamp(11, Timestamp.from(ColumnRange.timestamp(snapshot.updatedAt())));
     }
 }

@@ -13,6 +13,8 @@ import org.llmgate.providers.ErrorClass;
 import org.llmgate.resilience.BreakerConfig;
 import org.llmgate.resilience.BreakerRegistry;
 import org.llmgate.resilience.BreakerSnapshot;
+import org.llmgate.resilience.BreakerState;
+import org.llmgate.resilience.ScopeKey;
 import org.llmgate.resilience.HopAdmission;
 import org.llmgate.resilience.HopDecision;
 import org.llmgate.resilience.HopDemand;
@@ -55,7 +57,8 @@ public class Breakers {
                 settings.seconds("llmgate.breaker.failure-window-seconds", defaults.failureWindow()),
                 settings.seconds("llmgate.breaker.transient-cooldown-seconds", defaults.transientCooldown()),
                 settings.seconds("llmgate.breaker.max-transient-cooldown-seconds", defaults.maxTransientCooldown()),
-                settings.seconds("llmgate.breaker.half-open-probe-timeout-seconds", defaults.halfOpenProbeTimeout()));
+                settings.seconds("llmgate.breaker.half-open-probe-timeout-seconds", defaults.halfOpenProbeTimeout()),
+                settings.seconds("llmgate.breaker.max-retry-after-seconds", defaults.maxRetryAfter()));
         registry = new BreakerRegistry(config, store::onTransition);
         admission = new HopAdmission(registry);
         store.attach(registry);
@@ -90,6 +93,33 @@ public class Breakers {
         if (budget != null && outputTokens > 0) {
             budget.charge(outputTokens, now);
         }
+    }
+
+    /**
+     * An admin's reset (SPEC §8): written to the database before it is answered, so that it survives
+     * a restart and every instance adopts it on its next refresh (the newest state wins).
+     *
+     * @return the closed breaker; empty for an unknown key
+     */
+    public Optional<BreakerSnapshot> reset(ScopeKey scope) {
+        Optional<BreakerSnapshot> known = registry.snapshot(scope);
+        if (known.isEmpty()) {
+            return Optional.empty();
+        }
+        BreakerSnapshot closed = new BreakerSnapshot(scope, BreakerState.CLOSED, null, null, false, 0,
+                known.get().version() + 1, later(Instant.now(), known.get().updatedAt()));
+        store.write(closed);
+        registry.apply(closed);
+        return Optional.of(closed);
+    }
+
+    /** Forgets breakers whose credential or model is no longer configured (see {@link BreakerCleanup}). */
+    List<ScopeKey> forget(java.util.function.Predicate<ScopeKey> gone) {
+        return registry.forget(gone);
+    }
+
+    private static Instant later(Instant now, Instant previous) {
+        return now.isAfter(previous) ? now : previous.plusNanos(1000);
     }
 
     public List<BreakerSnapshot> snapshots() {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.llmgate.platform.LlmgateDataSource;
+import org.llmgate.platform.persistence.StoredText;
 
 /**
  * Admin notifications in PostgreSQL. A dedupe key makes "one notification per scope and cooldown"
@@ -35,11 +36,12 @@ public class Notifications {
                 + " ON CONFLICT (dedupe_key) DO NOTHING";
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, severity);
-            s.setString(2, truncate(title, 300));
-            s.setString(3, truncate(message, 2000));
+            // built from upstream text: stripped of what PostgreSQL refuses (SPEC §10 "Faults")
+            s.setString(2, StoredText.clean(title, 300));
+            s.setString(3, StoredText.clean(message, 2000));
             setLong(s, 4, organizationId);
             setLong(s, 5, credentialId);
-            s.setString(6, dedupeKey);
+            s.setString(6, StoredText.clean(dedupeKey, 1000));
             return s.executeUpdate() == 1;
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot store a notification", e);
@@ -91,9 +93,5 @@ public class Notifications {
         } else {
             s.setLong(index, value);
         }
-    }
-
-    private static String truncate(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }
 }
