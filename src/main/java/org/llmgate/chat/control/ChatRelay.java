@@ -29,6 +29,8 @@ public class ChatRelay {
     AttemptRecorder recorder;
     @Inject
     Settings settings;
+    @Inject
+    OpenChats openChats;
 
     private final Clock clock = Clock.systemUTC();
     private Duration firstByteTimeout;
@@ -40,9 +42,11 @@ public class ChatRelay {
         idleTimeout = settings.duration("llmgate.upstream.idle-timeout-ms", Duration.ofSeconds(60));
     }
 
+    /** Relays {@code plan} into {@code sink}, or throws {@link ChatRefused} before anything is sent. */
     public void relay(ChatPlan plan, ChatSink sink) {
-        ChatExchange exchange = new ChatExchange(this, plan, sink);
-        sink.onClientGone(exchange::cancel);
+        ChatSink admitted = openChats.admit(plan.organizationId(), sink);
+        ChatExchange exchange = new ChatExchange(this, plan, admitted);
+        admitted.onClientGone(exchange::cancel);
         exchange.start();
     }
 
