@@ -110,8 +110,10 @@ public class EmbeddedDatabase {
             return;
         }
         long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+        // only a postgres serving this very data directory: a reused pid may belong to anything else
         Optional<ProcessHandle> running = ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false));
+                .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false))
+                .filter(p -> p.info().arguments().map(a -> String.join(" ", a).contains(pgData.toString())).orElse(false));
         if (running.isPresent()) {
             System.out.println("Stopping the embedded PostgreSQL (pid " + pid + ") left running by a killed run");
             // SIGINT is PostgreSQL's fast shutdown: clients are disconnected, nothing is lost
