@@ -22,9 +22,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue 15 through payara/run.sh, as an admin restarts llmgate: a second start on the same data
- * directory deploys once and, once ready, never answers 404 or 5xx; a start after kill -9 of
- * everything (Payara, the database's JVM and its postmaster) recovers the stale postmaster.pid and
- * a stale Liquibase lock. The embedded database asks for its generated password.
+ * directory, after kill -9 of everything (Payara, the database's JVM and its postmaster), recovers
+ * the stale postmaster.pid and a stale Liquibase lock, deploys once and, once ready, never answers
+ * 404 or 5xx. The embedded database asks for its generated password. (One crash-and-restart instead
+ * of a clean restart plus a crash: each run.sh start costs 20-80 s of the suite; the clean SIGTERM
+ * path is proven by OpenChatsIT and by the stop at the end.)
  */
 class RestartIT {
 
@@ -45,12 +47,14 @@ class RestartIT {
     }
 
     @Test
-    void a_restart_deploys_once_and_never_answers_404_or_5xx_once_ready_and_a_crash_is_recovered() throws Exception {
+    void a_restart_after_a_crash_deploys_once_recovers_the_locks_and_never_answers_404_or_5xx_once_ready() throws Exception {
         running = RunScript.start(dataDir, httpPort, dbPort, "restart-first");
         running.awaitReady(START_BOUND);
         Api api = new Api(running.baseUrl());
         long organization = api.create("admin/organizations", Json.createObjectBuilder().add("name", "Kept").build());
-        assertThat(running.stop(Duration.ofSeconds(60))).as("SIGTERM stops run.sh and its children").isTrue();
+        assertPasswordProtected(running);
+        markLiquibaseLockHeld(running);
+        running.crash();
 
         long restarting = System.nanoTime();
         running = RunScript.start(dataDir, httpPort, dbPort, "restart-second");
@@ -58,26 +62,18 @@ class RestartIT {
         long readyAfterMs = (System.nanoTime() - restarting) / 1_000_000;
         List<Integer> statuses = probe(running, Duration.ofSeconds(8));
         String output = running.output();
+        String database = Files.readString(dataDir.resolve("embedded-db.log"));
 
-        System.out.printf("restart: ready after %d ms; %d probes after ready, statuses %s%n",
+        System.out.printf("restart after kill -9: ready after %d ms; %d probes after ready, statuses %s%n",
                 readyAfterMs, statuses.size(), statuses.stream().distinct().toList());
         assertThat(statuses).as("answers once ready").isNotEmpty().allMatch(s -> s == 200);
         assertThat(RunScript.occurrences(output, STARTED)).as("start-up beans ran once").isEqualTo(1);
         assertThat(RunScript.occurrences(output, MIGRATED)).as("Liquibase ran once").isEqualTo(1);
         assertThat(RunScript.occurrences(output, "llmgate is ready")).as("run.sh's ready line").isEqualTo(1);
-        assertThat(api.get("admin/organizations/" + organization).status()).isEqualTo(200);
-        assertPasswordProtected(running);
-
-        markLiquibaseLockHeld(running);
-        running.crash();
-        running = RunScript.start(dataDir, httpPort, dbPort, "restart-after-crash");
-        running.awaitReady(START_BOUND);
-        String database = Files.readString(dataDir.resolve("embedded-db.log"));
-
         assertThat(database).contains("Removing the stale postmaster.pid");
-        assertThat(running.output()).contains("Released a stale Liquibase lock");
+        assertThat(output).contains("Released a stale Liquibase lock");
         assertThat(api.get("admin/organizations/" + organization).status()).isEqualTo(200);
-        assertThat(running.stop(Duration.ofSeconds(60))).isTrue();
+        assertThat(running.stop(Duration.ofSeconds(60))).as("SIGTERM stops run.sh and its children").isTrue();
     }
 
     /** Every 100 ms for {@code window}: the API and readiness, as a load balancer and a client would call them. */
