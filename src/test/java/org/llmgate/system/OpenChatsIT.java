@@ -63,11 +63,15 @@ class OpenChatsIT {
         List<OpenStream> open = busy.open(LIMIT);
         assertThat(OpenStream.awaitOpened(open, Duration.ofSeconds(15))).as("the first five chats opened").isTrue();
         Api.Reply refused = api.send("POST", "chat", busy.chatBody(), Api.ADMIN_AUTH, "application/json");
+        Api.Reply refusedOpenAi = api.send("POST", "v1/chat/completions", "{\"model\": \"homework:" + busy.id
+                + "\", \"messages\": [{\"role\": \"user\", \"content\": \"hi\"}]}", Api.ADMIN_AUTH, "application/json");
         ChatStream answered = ChatStream.post(api, other.chatBody(), Api.ADMIN_AUTH);
 
         assertThat(refused.status()).isEqualTo(429);
         assertThat(refused.contentType()).startsWith("application/problem+json");
         assertThat(refused.header("Retry-After")).hasValueSatisfying(v -> assertThat(Integer.parseInt(v)).isPositive());
+        assertThat(refusedOpenAi.status()).as("the OpenAI-compatible endpoint, same gate").isEqualTo(429);
+        assertThat(refusedOpenAi.header("Retry-After")).isPresent();
         assertThat(answered.last().name()).as("the other organization's chat").isEqualTo("done");
         for (OpenStream stream : open) {
             List<ChatStream.Event> events = stream.events(Duration.ofSeconds(30));
