@@ -69,13 +69,14 @@ public class AttemptRecorder {
         queue.add(attempt);
     }
 
-    synchronized void flush() {
+    /** Writes one batch; answers how many rows it wrote (0: nothing queued, or the write failed). */
+    synchronized int flush() {
         List<AttemptRecord> batch = new ArrayList<>();
         for (AttemptRecord a; batch.size() < 1000 && (a = queue.poll()) != null; ) {
             batch.add(a);
         }
         if (batch.isEmpty()) {
-            return;
+            return 0;
         }
         size.addAndGet(-batch.size());
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(INSERT)) {
@@ -101,8 +102,10 @@ public class AttemptRecorder {
                 s.addBatch();
             }
             s.executeBatch();
+            return batch.size();
         } catch (SQLException e) {
             LOG.log(Level.WARNING, "Could not record " + batch.size() + " attempts: " + e.getMessage());
+            return 0;
         }
     }
 

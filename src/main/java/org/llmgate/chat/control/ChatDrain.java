@@ -20,9 +20,9 @@ import sun.misc.SignalHandler;
  * new requests get a bare 503 and every open stream is cut without an event, before any of the
  * app's own stop hooks runs. So llmgate takes SIGTERM itself: readiness turns DOWN, new chats get
  * a 503 problem with Retry-After ({@link OpenChats}), and the open streams get, within a bound,
- * the time to send their {@code done} or {@code error} event. Only then is SIGTERM passed on to
- * the JVM's own handler, whose shutdown undeploys the WAR and lets the writers flush their queues
- * in their {@code @PreDestroy}. A second SIGTERM while draining stops at once.
+ * the time to send their {@code done} or {@code error} event; their queued attempts are written.
+ * Only then is SIGTERM passed on to the JVM's own handler, whose shutdown undeploys the WAR (the
+ * other writers flush in their {@code @PreDestroy}). A second SIGTERM while draining stops at once.
  */
 @Startup
 @Singleton
@@ -38,6 +38,8 @@ public class ChatDrain {
     Lifecycle lifecycle;
     @Inject
     Settings settings;
+    @Inject
+    AttemptRecorder attempts;
 
     private final AtomicBoolean draining = new AtomicBoolean();
     private SignalHandler jvmHandler;
@@ -92,5 +94,20 @@ public class ChatDrain {
             LOG.warning(() -> "Stopping: " + left + " of " + open + " chats still open after " + bound.toSeconds()
                     + " s; they are cut now");
         }
+        writeQueuedAttempts();
+    }
+
+    /**
+     * The chats that just ended queued their attempts; write them now, while the data source is
+     * certainly still there (the writer's own @PreDestroy runs when the container tears down, too
+     * late to count on). Bounded by the queue: no chat is open, so nothing new arrives.
+     */
+    private void writeQueuedAttempts() {
+        int written = 0;
+        for (int batch; (batch = attempts.flush()) > 0; ) {
+            written += batch;
+        }
+        int total = written;
+        LOG.info(() -> "Stopping: wrote " + total + " queued attempts");
     }
 }
