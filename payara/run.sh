@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs llmgate on Payara Micro in the foreground (Ctrl-C / SIGTERM stops it).
+# Runs llmgate on Payara Micro in the foreground (Ctrl-C / SIGTERM stops it gracefully: open chats
+# finish, queued writes are flushed, then the embedded database stops).
 # With no LLMGATE_DB_URL it starts an embedded PostgreSQL whose data lives in $LLMGATE_DATA_DIR.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -7,6 +8,7 @@ cd "$(dirname "$0")/.."
 export LLMGATE_HTTP_PORT="${LLMGATE_HTTP_PORT:-8080}"
 export LLMGATE_DATA_DIR="${LLMGATE_DATA_DIR:-$HOME/.llmgate}"
 mkdir -p "$LLMGATE_DATA_DIR"
+chmod 700 "$LLMGATE_DATA_DIR"
 
 if [[ ! -f target/llmgate.war || ! -f target/payara-micro.jar || ! -d target/embedded-db ]]; then
   echo "Building llmgate (first run)..."
@@ -14,17 +16,24 @@ if [[ ! -f target/llmgate.war || ! -f target/payara-micro.jar || ! -d target/emb
 fi
 
 children=()
+# Stops the children newest first: Payara drains its open chats and flushes its writes while the
+# database it writes to still runs, then the database stops.
 stop() {
-  for pid in "${children[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-  for pid in "${children[@]}"; do wait "$pid" 2>/dev/null || true; done
+  for ((i = ${#children[@]} - 1; i >= 0; i--)); do
+    kill -TERM "${children[i]}" 2>/dev/null || true
+    wait "${children[i]}" 2>/dev/null || true
+  done
 }
 trap stop EXIT
-trap 'exit 130' INT TERM
+trap 'exit 130' INT
+trap 'exit 143' TERM
 
 if [[ -z "${LLMGATE_DB_URL:-}" ]]; then
   db_port="${LLMGATE_EMBEDDED_DB_PORT:-54329}"
   db_log="$LLMGATE_DATA_DIR/embedded-db.log"
-  echo "No LLMGATE_DB_URL: starting the embedded PostgreSQL (data in $LLMGATE_DATA_DIR/postgres, port $db_port)"
+  echo "No LLMGATE_DB_URL: starting the embedded PostgreSQL (data in $LLMGATE_DATA_DIR/postgres, 127.0.0.1:$db_port)"
+  # a background child of a script ignores SIGINT, so a Ctrl-C reaches only this script, which then
+  # stops the children in order (a Ctrl-C delivered to all at once would stop the database mid-drain)
   java -cp "target/embedded-db/*" payara/EmbeddedDatabase.java "$LLMGATE_DATA_DIR" "$db_port" >"$db_log" 2>&1 &
   children+=($!)
   for _ in $(seq 1 300); do
@@ -33,14 +42,37 @@ if [[ -z "${LLMGATE_DB_URL:-}" ]]; then
     sleep 0.2
   done
   export LLMGATE_DB_URL="$(grep '^LLMGATE_DB_URL=' "$db_log" | head -1 | cut -d= -f2-)"
-  export LLMGATE_DB_USER=postgres LLMGATE_DB_PASSWORD=postgres
+  export LLMGATE_DB_USER=postgres
+  LLMGATE_DB_PASSWORD="$(cat "$(grep '^LLMGATE_DB_PASSWORD_FILE=' "$db_log" | head -1 | cut -d= -f2-)")"
+  export LLMGATE_DB_PASSWORD
 fi
 
+# One deployment per start: Payara Micro keeps what a --rootdir held (domain.xml, deployed
+# applications) and redeploys it before --deploy deploys the WAR again, so every start-up bean ran
+# twice and the app answered 404 in between. The root directory holds nothing of llmgate's own
+# state (that is in PostgreSQL and $LLMGATE_DATA_DIR), so each start gets a fresh one.
+payara_root="$LLMGATE_DATA_DIR/payara"
+rm -rf "$payara_root"
+
+# A single instance opens no data-grid (Hazelcast, port 6900) port: --nohazelcast.
 java ${LLMGATE_JAVA_OPTS:-} -jar target/payara-micro.jar \
-  --nocluster \
+  --nohazelcast \
   --port "$LLMGATE_HTTP_PORT" \
   --contextroot llmgate \
-  --rootdir "$LLMGATE_DATA_DIR/payara" \
+  --rootdir "$payara_root" \
   --deploy target/llmgate.war &
 children+=($!)
-wait "${children[-1]}"
+payara_pid=$!
+
+# One line when llmgate can serve: MicroProfile Health readiness, at the root of the HTTP port.
+ready_url="http://127.0.0.1:$LLMGATE_HTTP_PORT/health/ready"
+if command -v curl >/dev/null; then
+  (
+    until curl -fsS -o /dev/null --max-time 2 "$ready_url" 2>/dev/null; do
+      kill -0 "$payara_pid" 2>/dev/null || exit 0
+      sleep 0.2
+    done
+    echo "llmgate is ready: http://localhost:$LLMGATE_HTTP_PORT/llmgate/ (readiness $ready_url)"
+  ) &
+fi
+wait "$payara_pid"

@@ -38,6 +38,11 @@ public class Background {
         scheduler.shutdownNow();
     }
 
+    /** False once the scheduler has been shut down (undeploy) or failed: nothing periodic runs any more. */
+    public boolean running() {
+        return !scheduler.isShutdown();
+    }
+
     /** Runs {@code job} every {@code periodMillis}; a failing run is logged and the next one still happens. */
     public ScheduledFuture<?> every(long periodMillis, String name, Runnable job) {
         return every(periodMillis, periodMillis, name, job);

@@ -9,7 +9,9 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import javax.sql.DataSource;
+import java.util.logging.Logger;
 import org.llmgate.chat.control.AttemptRecorder;
+import org.llmgate.config.control.ConfigCache;
 import org.llmgate.learning.store.Hints;
 import org.llmgate.platform.persistence.RetentionJob;
 import org.llmgate.resilience.store.BreakerCleanup;
@@ -20,12 +22,17 @@ import org.llmgate.resilience.store.Breakers;
  * forgetting orphaned breakers, deleting rows past their retention) once the schema exists, from
  * an EJB start-up context: their periodic tasks then carry a component context the managed
  * scheduler can restore, and the relay, which first touches them from an HTTP client thread, finds
- * them ready.
+ * them ready. It also loads the first configuration snapshot, so the first chat after a restart
+ * does not pay for it and readiness can say it is there.
  */
 @Startup
 @Singleton
 @DependsOn("SchemaMigration")
 public class Housekeeping {
+
+    /** Logged once per deployment; the restart test counts it to prove start-up ran once. */
+    static final String STARTED = "llmgate start-up done: schema migrated, configuration loaded, background writers running";
+    private static final Logger LOG = Logger.getLogger(Housekeeping.class.getName());
 
     @Inject
     Breakers breakers;
@@ -41,6 +48,10 @@ public class Housekeeping {
     Settings settings;
     @Resource(lookup = LlmgateDataSource.JNDI_NAME)
     DataSource dataSource;
+    @Inject
+    ConfigCache configs;
+    @Inject
+    Lifecycle lifecycle;
 
     @PostConstruct
     void start() {
@@ -49,6 +60,10 @@ public class Housekeeping {
         recorder.start();
         cleanup.start();
         scheduleRetention();
+        lifecycle.writersRunning();
+        configs.snapshot();
+        lifecycle.configLoaded();
+        LOG.info(STARTED);
     }
 
     /**

@@ -6,7 +6,9 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import java.sql.Connection;
+import java.time.Duration;
 import java.util.Map;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -33,11 +35,17 @@ public class SchemaMigration {
 
     @Resource(lookup = LlmgateDataSource.JNDI_NAME)
     DataSource dataSource;
+    @Inject
+    Settings settings;
+    @Inject
+    Lifecycle lifecycle;
 
     @PostConstruct
     void migrate() {
         long started = System.nanoTime();
         try (Connection connection = dataSource.getConnection()) {
+            StaleSchemaLock.releaseIfOlderThan(connection,
+                    settings.seconds("llmgate.schema.stale-lock-seconds", Duration.ofSeconds(120)));
             Database database = DatabaseFactory.getInstance()
                     .findCorrectDatabaseImplementation(new JdbcConnection(connection));
             Scope.child(Map.of(Scope.Attr.resourceAccessor.name(),
@@ -50,5 +58,6 @@ public class SchemaMigration {
             throw new IllegalStateException("Database migration failed: " + e.getMessage(), e);
         }
         LOG.info(() -> "Database schema up to date in " + (System.nanoTime() - started) / 1_000_000 + " ms");
+        lifecycle.schemaMigrated();
     }
 }

@@ -75,6 +75,16 @@ public class Settings {
         return duration("llmgate.config.reload-wait-ms", Duration.ofSeconds(5));
     }
 
+    /** Open chats one organization may hold at once (issue 11); environment LLMGATE_MAX_OPEN_CHATS_PER_ORG. */
+    public int maxOpenChatsPerOrganization() {
+        return integer("llmgate.max-open-chats-per-org", 500);
+    }
+
+    /** How long SIGTERM waits for open streams to end before the server stops anyway. */
+    public Duration streamDrain() {
+        return seconds("llmgate.shutdown.stream-drain-seconds", Duration.ofSeconds(25));
+    }
+
     public Duration duration(String key, Duration defaultValue) {
         return config.getOptionalValue(key, Long.class).map(Duration::ofMillis).orElse(defaultValue);
     }

@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The real WAR on a real Payara Micro process, as a user runs it. Payara Micro keeps running after a
- * failed deployment, so readiness is read from its log.
+ * The real WAR on a real Payara Micro process, as a user runs it. Ready when MicroProfile Health's
+ * readiness ({@code /health/ready}, polled every 100 ms) says UP; a failed deployment, which Payara
+ * Micro survives, is read from its log so the harness fails fast instead of waiting out the bound.
  */
 final class LlmgateServer implements AutoCloseable {
 
@@ -70,6 +71,26 @@ final class LlmgateServer implements AutoCloseable {
         return "http://127.0.0.1:" + port + "/llmgate";
     }
 
+    /** MicroProfile Health's readiness: Payara serves it at the root of the HTTP port, not under /llmgate. */
+    String readinessUrl() {
+        return "http://127.0.0.1:" + port + "/health/ready";
+    }
+
+    Process process() {
+        return process;
+    }
+
+    /** Sends SIGTERM (a graceful stop) and waits at most {@code bound} for the process to exit. */
+    boolean terminate(Duration bound) {
+        process.destroy();
+        try {
+            return process.waitFor(bound.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     long pid() {
         return process.pid();
     }
@@ -96,15 +117,15 @@ final class LlmgateServer implements AutoCloseable {
                 close();
                 throw new IllegalStateException("llmgate did not deploy; log " + log + ":\n" + tail(text));
             }
-            if (text.contains(" ready in ")) {
+            if (ready(readinessUrl())) {
                 if (answers()) {
                     return;
                 }
                 close();
-                throw new IllegalStateException("Payara Micro started but llmgate does not answer; log " + log + ":\n" + tail(text));
+                throw new IllegalStateException("llmgate is ready but does not answer; log " + log + ":\n" + tail(text));
             }
             try {
-                Thread.sleep(200);
+                Thread.sleep(100);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
@@ -114,7 +135,22 @@ final class LlmgateServer implements AutoCloseable {
         throw new IllegalStateException("llmgate not ready within " + bound + "; log " + log + ":\n" + tail(logText()));
     }
 
-    /** Payara Micro says "ready" even when the deployment failed: ask the app itself. */
+    /** True when the readiness URL answers 200 with status UP. */
+    static boolean ready(String readinessUrl) {
+        try {
+            var response = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(readinessUrl)).timeout(Duration.ofSeconds(5)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 && response.body().contains("\"UP\"");
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Readiness says the app can serve: prove it with an admin call. */
     private boolean answers() {
         try {
             var response = java.net.http.HttpClient.newHttpClient().send(

@@ -31,6 +31,8 @@ public class ChatRelay {
     Settings settings;
     @Inject
     ChatObserver observer;
+    @Inject
+    OpenChats openChats;
 
     private final Clock clock = Clock.systemUTC();
     private Duration firstByteTimeout;
@@ -42,8 +44,9 @@ public class ChatRelay {
         idleTimeout = settings.duration("llmgate.upstream.idle-timeout-ms", Duration.ofSeconds(60));
     }
 
+    /** Relays {@code plan} into {@code client}, or throws {@link ChatRefused} before anything is sent. */
     public void relay(ChatPlan plan, ChatSink client) {
-        ChatSink sink = observer.observe(plan, client);
+        ChatSink sink = observer.observe(plan, openChats.admit(plan.organizationId(), client));
         ChatExchange exchange = new ChatExchange(this, plan, sink);
         sink.onClientGone(exchange::cancel);
         exchange.start();
