@@ -1,12 +1,12 @@
 package org.llmgate.platform;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -20,6 +20,9 @@ import org.llmgate.platform.problem.ProblemException;
  */
 public final class JsonFields {
 
+    /** Looked up once: each static {@code Json.createReader} repeats a ServiceLoader scan (issue 16). */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     private final JsonObject json;
     private final List<FieldError> errors = new ArrayList<>();
 
@@ -31,7 +34,7 @@ public final class JsonFields {
         if (body == null || body.isBlank()) {
             throw ProblemException.badRequest("A JSON object body is required");
         }
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(body))) {
             JsonValue value = reader.readValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw ProblemException.badRequest("The body must be a JSON object");

@@ -32,6 +32,8 @@ public class ChatCompletionsResource {
     ChatPlanner planner;
     @Inject
     ChatRelay relay;
+    @Inject
+    StreamWriters writers;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -50,8 +52,9 @@ public class ChatCompletionsResource {
         }
         fields.validate();
         ChatPlan plan = planner.plan(target, messages, (Caller) security.getUserPrincipal());
+        ClientStream client = new ClientStream(response, writers.executor());
         relay.relay(plan, stream == JsonValue.TRUE
-                ? new OpenAiStreamSink(response, model)
-                : new OpenAiCompletionSink(response, model));
+                ? new OpenAiStreamSink(client, model)
+                : new OpenAiCompletionSink(client, model));
     }
 }
