@@ -54,7 +54,9 @@ class RelayOverheadBenchmark {
             long slow = homework(fixtures, organization, credential, "bench-slow");
 
             Target direct = new Target(upstream.baseUrl() + "/chat/completions", "Bearer sk-bench-0123456789abcdef0123");
-            Target relayed = new Target(server.baseUrl() + "/api/v1/chat/completions", Api.ADMIN_AUTH);
+            // as an LMS calls it: the organization's integration token as the OpenAI API key
+            String token = api.post("admin/organizations/" + organization + "/tokens", null).json().getString("token");
+            Target relayed = new Target(server.baseUrl() + "/api/v1/chat/completions", "Bearer " + token);
 
             for (int i = 0; i < WARM_UP; i++) {
                 sequential(direct.request("bench-fast", true), 1);

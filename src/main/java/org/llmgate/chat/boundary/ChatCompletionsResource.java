@@ -1,5 +1,6 @@
 package org.llmgate.chat.boundary;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
@@ -25,6 +26,8 @@ import org.llmgate.providers.ChatMessage;
  * base URL {@code …/llmgate/api/v1} works. {@code model} names the target ({@code homework:12});
  * the effective config's own model and parameters are used, with the same fallback chain.
  */
+// one instance: a per-request resource cost a CDI injection of every field per chat (issue 16)
+@ApplicationScoped
 @Path("v1/chat/completions")
 public class ChatCompletionsResource {
 

@@ -1,5 +1,6 @@
 package org.llmgate.chat.boundary;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -27,6 +28,8 @@ import org.llmgate.providers.ChatMessage;
  * relay starts, this request holds no thread. The events are written as plain SSE frames through a
  * suspended response rather than an {@code SseEventSink}, whose writes block the caller (issue 16).
  */
+// one instance: a per-request resource cost a CDI injection of every field per chat (issue 16)
+@ApplicationScoped
 @Path("chat")
 public class ChatResource {
 
