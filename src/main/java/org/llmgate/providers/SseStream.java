@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -17,8 +18,9 @@ import java.util.concurrent.TimeUnit;
  * as the client delivers it, and turns what happens into exactly one terminal listener call.
  *
  * <ul>
- *   <li>No thread waits while the stream is open: lines arrive on the HTTP client's executor, and a
- *       single timer task on the shared scheduler checks for silence.</li>
+ *   <li>No thread waits while the stream is open: lines arrive on the HTTP client's I/O thread, and
+ *       a single timer task on the shared scheduler checks for silence. Deltas and the completion
+ *       are handled there (parse, queue for the client); failures go to the bounded pool.</li>
  *   <li>Timeouts: the first line must come within {@code firstByteTimeout} of sending, every later
  *       line (keep-alive comments included) within {@code idleTimeout} of the previous one.</li>
  *   <li>A stream that ends before the wire format's end marker is a failure, never a completion
@@ -322,6 +324,16 @@ public final class SseStream implements StreamHandle {
         }
         done = true;
         releaseLocked();
+        // a failure starts the next hop (a connect, perhaps a DNS lookup): on the bounded pool, never
+        // on the HTTP client's own thread, which serves every stream's I/O
+        try {
+            http.callbacks().execute(() -> deliver(failure));
+        } catch (RejectedExecutionException e) {
+            deliver(failure); // shutting down
+        }
+    }
+
+    private void deliver(UpstreamFailure failure) {
         try {
             listener.onFailure(failure);
         } catch (RuntimeException e) {

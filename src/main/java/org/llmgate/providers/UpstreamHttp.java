@@ -19,10 +19,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * scheduler for idle timeouts. Open streams hold no thread: the client delivers lines on its
  * executor and the scheduler only fires when a stream went silent (SPEC §10).
  *
- * <p>Everything is bounded (issue 16, issue 11 item 5). The client's executor is a fixed pool: its
- * callbacks parse a chunk and queue it for the client ({@code ClientStream}), they never block on a
- * client, so a few threads serve thousands of streams; the JDK default, a cached pool, grew to a
- * thread per open stream. Idle keep-alive connections are capped and expire.
+ * <p>Everything is bounded (issue 16, issue 11 item 5). The client's callbacks run on its own I/O
+ * thread: they parse a chunk and queue it for the client ({@code ClientStream}) and never block, so
+ * the hand-off to an executor per chunk is saved (issue 16's calibration: 0.13× direct with it,
+ * 0.16× without). The JDK default, a cached pool, grew to a thread per open stream. Failures,
+ * which start the next hop, and timeouts go to a fixed pool ({@link #callbacks()}). Idle keep-alive
+ * connections are capped and expire.
  *
  * <p>Both are created lazily so a CDI proxy costs nothing and {@code new UpstreamHttp()} works in
  * plain unit tests.
@@ -49,7 +51,7 @@ public class UpstreamHttp implements AutoCloseable {
             setIfAbsent("jdk.httpclient.connectionPoolSize", IDLE_CONNECTIONS);
             setIfAbsent("jdk.httpclient.keepalive.timeout", IDLE_SECONDS);
             client = HttpClient.newBuilder()
-                    .executor(callbacks())
+                    .executor(Runnable::run)
                     .version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(CONNECT_TIMEOUT)
                     .followRedirects(HttpClient.Redirect.NEVER)

@@ -7,14 +7,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -60,7 +57,7 @@ class OpenStreamsIT {
         s.fake().script(slow, Behavior.answer("late").delay(Duration.ofSeconds(20)));
         ChatStream.post(new Api(server.baseUrl()), "{\"homeworkId\": " + s.homework
                 + ", \"messages\": [{\"role\": \"user\", \"content\": \"warm-up\"}]}", Api.ADMIN_AUTH);
-        int before = serverThreads();
+        int before = new ServerProbe(server.pid()).threads();
 
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         CountDownLatch opened = new CountDownLatch(STREAMS);
@@ -70,11 +67,11 @@ class OpenStreamsIT {
             HttpRequest request = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/chat"))
                     .header("Content-Type", "application/json").header("Authorization", Api.ADMIN_AUTH)
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-            streams.add(http.sendAsync(request, HttpResponse.BodyHandlers.fromLineSubscriber(new FirstEvent(opened))));
+            streams.add(http.sendAsync(request, HttpResponse.BodyHandlers.fromLineSubscriber(new EachLine(new FirstEvent(opened)::line))));
         }
 
         boolean allOpen = opened.await(18, TimeUnit.SECONDS);
-        int during = serverThreads();
+        int during = new ServerProbe(server.pid()).threads();
         CompletableFuture.allOf(streams.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
 
         System.out.printf("open streams: %d (request pool %d), server threads before %d, with all streams open %d%n",
@@ -85,17 +82,8 @@ class OpenStreamsIT {
         assertThat(s.fake().calls(slow)).isEqualTo(STREAMS + 1);
     }
 
-    private static int serverThreads() throws Exception {
-        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(server.pid()), "status"))) {
-            if (line.startsWith("Threads:")) {
-                return Integer.parseInt(line.substring(8).trim());
-            }
-        }
-        throw new IllegalStateException("no thread count for the server process");
-    }
-
     /** Counts a stream as open when its first SSE event line arrives. */
-    private static final class FirstEvent implements Flow.Subscriber<String> {
+    private static final class FirstEvent {
         private final CountDownLatch opened;
         private boolean counted;
 
@@ -103,27 +91,11 @@ class OpenStreamsIT {
             this.opened = opened;
         }
 
-        @Override
-        public void onSubscribe(Flow.Subscription subscription) {
-            subscription.request(Long.MAX_VALUE);
-        }
-
-        @Override
-        public void onNext(String line) {
+        void line(String line) {
             if (!counted && line.startsWith("event:")) {
                 counted = true;
                 opened.countDown();
             }
-        }
-
-        @Override
-        public void onError(Throwable throwable) {
-            // the assertion on the latch reports it
-        }
-
-        @Override
-        public void onComplete() {
-            // nothing to do
         }
     }
 }

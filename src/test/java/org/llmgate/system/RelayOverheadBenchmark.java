@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Flow;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -119,7 +118,7 @@ class RelayOverheadBenchmark {
         for (int i = 0; i < count; i++) {
             long started = System.nanoTime();
             FirstToken first = new FirstToken(started);
-            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.fromLineSubscriber(first));
+            HttpResponse<Void> response = http.send(request, first.handler());
             long ended = System.nanoTime();
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(first.at).as("the first token arrived").isPositive();
@@ -135,7 +134,7 @@ class RelayOverheadBenchmark {
             for (int i = 0; i < CONCURRENT_REQUESTS; i++) {
                 calls.add(() -> {
                     FirstToken first = new FirstToken(System.nanoTime());
-                    int status = http.send(request, HttpResponse.BodyHandlers.fromLineSubscriber(first)).statusCode();
+                    int status = http.send(request, first.handler()).statusCode();
                     return first.at > 0 ? status : -1;
                 });
             }
@@ -163,7 +162,7 @@ class RelayOverheadBenchmark {
         for (int i = 0; i < SLOW_STREAMS; i++) {
             FirstToken first = new FirstToken(System.nanoTime());
             firsts.add(first);
-            streams.add(http.sendAsync(request, HttpResponse.BodyHandlers.fromLineSubscriber(first))
+            streams.add(http.sendAsync(request, first.handler())
                     .whenComplete((r, e) -> first.end = System.nanoTime()).whenComplete((r, e) -> finished.incrementAndGet()));
         }
         SlowRun run = new SlowRun();
@@ -236,7 +235,7 @@ class RelayOverheadBenchmark {
     }
 
     /** Notes when the line carrying the first token arrives (a non-streamed answer carries them all). */
-    private static final class FirstToken implements Flow.Subscriber<String> {
+    private static final class FirstToken {
         final long started;
         volatile long at;
         volatile long end;
@@ -245,26 +244,14 @@ class RelayOverheadBenchmark {
             this.started = started;
         }
 
-        @Override
-        public void onSubscribe(Flow.Subscription subscription) {
-            subscription.request(Long.MAX_VALUE);
+        HttpResponse.BodyHandler<Void> handler() {
+            return HttpResponse.BodyHandlers.fromLineSubscriber(new EachLine(this::line));
         }
 
-        @Override
-        public void onNext(String line) {
+        private void line(String line) {
             if (at == 0 && line.contains(BenchUpstream.FIRST_TOKEN)) {
                 at = System.nanoTime();
             }
-        }
-
-        @Override
-        public void onError(Throwable throwable) {
-            // the response's status and a missing first token report it
-        }
-
-        @Override
-        public void onComplete() {
-            // the caller notes the end
         }
     }
 }
