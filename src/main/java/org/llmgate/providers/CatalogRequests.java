@@ -27,8 +27,10 @@ public final class CatalogRequests {
         headers.forEach(builder::header);
         CompletableFuture<JsonObject> result = new CompletableFuture<>();
         try {
+            // continued on the bounded pool: what follows a listing (a probe chat, a JAX-RS answer)
+            // must not run on the HTTP client's I/O thread
             http.client().sendAsync(builder.build(), info -> new BoundedBodySubscriber(MAX_BODY))
-                    .whenComplete((response, error) -> {
+                    .whenCompleteAsync((response, error) -> {
                         if (error != null) {
                             result.completeExceptionally(classifier.fromTransport(error, secrets));
                         } else if (response.statusCode() / 100 != 2) {
@@ -43,7 +45,7 @@ public final class CatalogRequests {
                                 result.complete(json);
                             }
                         }
-                    });
+                    }, http.callbacks());
         } catch (RuntimeException e) {
             result.completeExceptionally(classifier.fromTransport(e, secrets));
         }

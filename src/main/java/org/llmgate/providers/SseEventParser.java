@@ -10,6 +10,16 @@ import java.util.function.Consumer;
  */
 public final class SseEventParser {
 
+    /** Bounds the {@code data:} lines joined into one event: an upstream cannot make the gateway buffer without end. */
+    public static final int MAX_EVENT_CHARS = 2 * 1024 * 1024;
+
+    /** An event's data grew past {@link #MAX_EVENT_CHARS}. */
+    public static final class EventTooLarge extends RuntimeException {
+        EventTooLarge() {
+            super("upstream sent an event larger than " + MAX_EVENT_CHARS + " characters");
+        }
+    }
+
     private final Consumer<SseEvent> onEvent;
     private final Consumer<String> onComment;
     private String eventName;
@@ -39,6 +49,9 @@ public final class SseEventParser {
         switch (field) {
             case "event" -> eventName = value;
             case "data" -> {
+                if (data != null && data.length() + value.length() >= MAX_EVENT_CHARS) {
+                    throw new EventTooLarge();
+                }
                 if (data == null) {
                     data = new StringBuilder(value);
                 } else {

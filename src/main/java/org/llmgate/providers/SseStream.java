@@ -3,11 +3,13 @@ package org.llmgate.providers;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodySubscriber;
-import java.net.http.HttpResponse.BodySubscribers;
-import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -16,15 +18,19 @@ import java.util.concurrent.TimeUnit;
  * as the client delivers it, and turns what happens into exactly one terminal listener call.
  *
  * <ul>
- *   <li>No thread waits while the stream is open: lines arrive on the HTTP client's executor, and a
- *       single timer task on the shared scheduler checks for silence.</li>
+ *   <li>No thread waits while the stream is open: lines arrive on the HTTP client's I/O thread, and
+ *       a single timer task on the shared scheduler checks for silence. Deltas and the completion
+ *       are handled there (parse, queue for the client); failures go to the bounded pool.</li>
  *   <li>Timeouts: the first line must come within {@code firstByteTimeout} of sending, every later
  *       line (keep-alive comments included) within {@code idleTimeout} of the previous one.</li>
  *   <li>A stream that ends before the wire format's end marker is a failure, never a completion
  *       (the incident: HTTP 200 and a silently closed stream). Without any text it is
  *       {@link ErrorClass#EMPTY_RESPONSE}, with text {@link ErrorClass#UPSTREAM_ERROR}.</li>
  *   <li>Listener calls are made under one lock, so they are never concurrent, and never after
- *       {@link #cancel()} or a terminal call.</li>
+ *       {@link #cancel()} or a terminal call. Listeners only queue what they write to a client
+ *       ({@code ClientStream}), so the lock is never held while a client is written to.</li>
+ *   <li>Bounded: a line longer than {@link #MAX_LINE_BYTES}, or an event larger than
+ *       {@link SseEventParser#MAX_EVENT_CHARS}, fails the attempt as {@link ErrorClass#UPSTREAM_ERROR}.</li>
  * </ul>
  */
 public final class SseStream implements StreamHandle {
@@ -53,6 +59,8 @@ public final class SseStream implements StreamHandle {
     static final Duration DEFAULT_FIRST_BYTE_TIMEOUT = Duration.ofSeconds(30);
     static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(60);
     private static final int MAX_ERROR_BODY = 64 * 1024;
+    /** Far above any real chunk; a longer line is a broken or hostile upstream, not a bigger answer. */
+    static final int MAX_LINE_BYTES = 1024 * 1024;
     private static final System.Logger LOG = System.getLogger(SseStream.class.getName());
 
     private final UpstreamHttp http;
@@ -142,7 +150,7 @@ public final class SseStream implements StreamHandle {
 
     private BodySubscriber<String> bodyFor(HttpResponse.ResponseInfo info) {
         if (isSuccess(info.statusCode())) {
-            return BodySubscribers.fromLineSubscriber(new LineSubscriber(), s -> null, StandardCharsets.UTF_8, null);
+            return new BodyLines();
         }
         return new BoundedBodySubscriber(MAX_ERROR_BODY);
     }
@@ -155,7 +163,19 @@ public final class SseStream implements StreamHandle {
         decoder.onEvent(event, sink);
     }
 
-    private final class LineSubscriber implements Flow.Subscriber<String> {
+    /**
+     * Reads a 2xx body as lines, one buffer list at a time, with a bound on a line's length and
+     * (in the parser) on an event's size.
+     */
+    private final class BodyLines implements BodySubscriber<String> {
+
+        private final CompletableFuture<String> body = new CompletableFuture<>();
+        private final LineSplitter splitter = new LineSplitter(MAX_LINE_BYTES);
+
+        @Override
+        public CompletionStage<String> getBody() {
+            return body;
+        }
 
         @Override
         public void onSubscribe(Flow.Subscription s) {
@@ -170,18 +190,20 @@ public final class SseStream implements StreamHandle {
         }
 
         @Override
-        public void onNext(String line) {
+        public void onNext(List<ByteBuffer> buffers) {
             Flow.Subscription s;
             synchronized (lock) {
                 if (done) {
                     return;
                 }
-                sawLine = true;
-                lastLineAt = System.nanoTime();
                 s = subscription;
             }
             try {
-                parser.line(line);
+                for (ByteBuffer buffer : buffers) {
+                    splitter.feed(buffer, SseStream.this::onLine);
+                }
+            } catch (LineSplitter.LineTooLong | SseEventParser.EventTooLarge e) {
+                fail(new UpstreamFailure(ErrorClass.UPSTREAM_ERROR, e.getMessage()));
             } catch (RuntimeException e) {
                 // invalid JSON in a data line (or a shape the decoder cannot read) is the provider's fault
                 fail(new UpstreamFailure(ErrorClass.UPSTREAM_ERROR, null, null,
@@ -194,6 +216,7 @@ public final class SseStream implements StreamHandle {
 
         @Override
         public void onError(Throwable error) {
+            body.complete(null);
             Throwable cause = HttpErrorClassifier.unwrap(error);
             String detail = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
             fail(new UpstreamFailure(ErrorClass.UPSTREAM_ERROR, null, null,
@@ -202,7 +225,9 @@ public final class SseStream implements StreamHandle {
 
         @Override
         public void onComplete() {
+            body.complete(null);
             try {
+                splitter.finish(SseStream.this::onLine);
                 parser.end();
             } catch (RuntimeException e) {
                 fail(new UpstreamFailure(ErrorClass.UPSTREAM_ERROR, "malformed upstream stream"));
@@ -216,6 +241,17 @@ public final class SseStream implements StreamHandle {
                         : new UpstreamFailure(ErrorClass.EMPTY_RESPONSE, "upstream stream ended without any content"));
             }
         }
+    }
+
+    private void onLine(String line) {
+        synchronized (lock) {
+            if (done) {
+                return;
+            }
+            sawLine = true;
+            lastLineAt = System.nanoTime();
+        }
+        parser.line(line);
     }
 
     private final class DecoderSink implements Sink {
@@ -288,6 +324,16 @@ public final class SseStream implements StreamHandle {
         }
         done = true;
         releaseLocked();
+        // a failure starts the next hop (a connect, perhaps a DNS lookup): on the bounded pool, never
+        // on the HTTP client's own thread, which serves every stream's I/O
+        try {
+            http.callbacks().execute(() -> deliver(failure));
+        } catch (RejectedExecutionException e) {
+            deliver(failure); // shutting down
+        }
+    }
+
+    private void deliver(UpstreamFailure failure) {
         try {
             listener.onFailure(failure);
         } catch (RuntimeException e) {

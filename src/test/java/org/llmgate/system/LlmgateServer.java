@@ -51,6 +51,11 @@ final class LlmgateServer implements AutoCloseable {
                     "-Dllmgate.admin.password=" + ADMIN_PASSWORD,
                     "-Dllmgate.data.dir=" + dataDir));
             extraProperties.forEach((k, v) -> command.add("-D" + k + "=" + v));
+            // e.g. -XX:StartFlightRecording=... to profile the server under the benchmark
+            String jvmOptions = System.getProperty("llmgate.server.jvmOptions", "").strip();
+            if (!jvmOptions.isEmpty()) {
+                command.addAll(List.of(jvmOptions.split("\\s+")));
+            }
             command.addAll(List.of("-jar", jar.toString(),
                     "--nocluster", "--port", String.valueOf(port), "--contextroot", "llmgate",
                     // a small request pool, as in production: OpenStreamsIT proves streams do not hold these threads

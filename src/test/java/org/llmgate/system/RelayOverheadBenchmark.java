@@ -1,108 +1,257 @@
 package org.llmgate.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.llmgate.testsupport.fake.FakeProvider.OPENAI;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.Callable;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import org.llmgate.testsupport.fake.Behavior;
 
 /**
- * What llmgate adds to a chat: a client's time for a streamed chat through POST /api/chat, against
- * the upstream call's own duration as llmgate recorded it in {@code attempts.latency_ms}; the
- * difference is the relay's overhead (auth, resolution, chain walk, event writing). Then throughput
- * with 16 concurrent clients. A benchmark, not a test: it prints figures (docs/performance.md) and
- * asserts only that every chat answered. Not run by
- * {@code mvn verify}; run it with
- * {@code mvn verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=RelayOverheadBenchmark}.
+ * What llmgate adds to an OpenAI-compatible chat, measured against the same upstream called
+ * directly in the same run (SPEC §10, issue 16): sequential time to first token and total for
+ * 20-token streams, 32 concurrent clients streamed and not, and many concurrent slow streams with
+ * the server's threads and heap after GC. A benchmark, not a test: it prints a table and asserts
+ * only that every chat was answered. Not part of {@code mvn verify}; run {@code bench/run.sh}.
+ * Sizes: {@code -Dbench.warmup}, {@code -Dbench.sequential}, {@code -Dbench.requests},
+ * {@code -Dbench.slow}.
  */
 class RelayOverheadBenchmark {
 
-    static final int WARM_UP = 300;
-    static final int SEQUENTIAL = 1000;
-    static final int CONCURRENT_CLIENTS = 16;
-    static final int CONCURRENT_CHATS = 4000;
+    static final int WARM_UP = Integer.getInteger("bench.warmup", 1000);
+    static final int SEQUENTIAL = Integer.getInteger("bench.sequential", 500);
+    static final int CONCURRENT_CLIENTS = 32;
+    static final int CONCURRENT_REQUESTS = Integer.getInteger("bench.requests", 2000);
+    static final int SLOW_STREAMS = Integer.getInteger("bench.slow", 2000);
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final ExecutorService clientThreads = Executors.newFixedThreadPool(4);
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(clientThreads).build();
+    private final List<String> rows = new ArrayList<>();
 
     @Test
     void relay_overhead() throws Exception {
-        Llmgate llmgate = Llmgate.shared();
-        Scenario s = new Scenario(llmgate);
-        String model = s.model("bench");
-        s.hop(OPENAI, s.credential(OPENAI, s.key("bench")), model);
-        s.fake().script(model, Behavior.answer("The", " answer", " is", " 42", ".").usage(20, 5));
+        TestDatabase db = TestDatabase.get();
+        try (BenchUpstream upstream = BenchUpstream.start();
+             LlmgateServer server = LlmgateServer.start("bench", db.createDatabase("llmgate_bench"), db,
+                     Llmgate.tempDir("llmgate-bench"), Map.of())) {
+            Api api = new Api(server.baseUrl());
+            Fixtures fixtures = new Fixtures(api);
+            long organization = fixtures.organization();
+            long credential = fixtures.credential(organization, "openai", "sk-bench-0123456789abcdef0123", upstream.baseUrl());
+            long fast = homework(fixtures, organization, credential, "bench-fast");
+            long slow = homework(fixtures, organization, credential, "bench-slow");
 
-        HttpRequest direct = HttpRequest.newBuilder(URI.create(llmgate.fake.baseUrl(OPENAI) + "/chat/completions"))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + s.key("bench"))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"model\": \"" + model + "\", \"stream\": true,"
-                        + " \"messages\": [{\"role\": \"user\", \"content\": \"What is the answer?\"}]}")).build();
-        HttpRequest relayed = HttpRequest.newBuilder(URI.create(llmgate.api.baseUrl() + "/api/chat"))
-                .header("Content-Type", "application/json").header("Authorization", Api.ADMIN_AUTH)
-                .POST(HttpRequest.BodyPublishers.ofString("{\"homeworkId\": " + s.homework
-                        + ", \"messages\": [{\"role\": \"user\", \"content\": \"What is the answer?\"}]}")).build();
+            Target direct = new Target(upstream.baseUrl() + "/chat/completions", "Bearer sk-bench-0123456789abcdef0123");
+            // as an LMS calls it: the organization's integration token as the OpenAI API key
+            String token = api.post("admin/organizations/" + organization + "/tokens", null).json().getString("token");
+            Target relayed = new Target(server.baseUrl() + "/api/v1/chat/completions", "Bearer " + token);
 
-        measure(relayed, WARM_UP);
-        List<Long> relayedNanos = measure(relayed, SEQUENTIAL);
-        List<Long> upstreamNanos = Database.awaitRows(llmgate, "SELECT latency_ms FROM attempts WHERE model = '" + model
-                        + "' ORDER BY id DESC LIMIT " + SEQUENTIAL, SEQUENTIAL).stream()
-                .map(ms -> Long.parseLong(ms) * 1_000_000).sorted().toList();
-        double relayedRate = throughput(relayed);
-        double directRate = throughput(direct);
+            for (int i = 0; i < WARM_UP; i++) {
+                sequential(direct.request("bench-fast", true), 1);
+                sequential(relayed.request("homework:" + fast, true), 1);
+                sequential(relayed.request("homework:" + fast, false), 1);
+            }
+            Timings directStream = sequential(direct.request("bench-fast", true), SEQUENTIAL);
+            Timings relayedStream = sequential(relayed.request("homework:" + fast, true), SEQUENTIAL);
+            row("streamed time to first token p50, sequential", directStream.firstTokenMs(), relayedStream.firstTokenMs());
+            row("20-token stream total p50, sequential", directStream.totalMs(), relayedStream.totalMs());
+            Timings directPlain = sequential(direct.request("bench-fast", false), SEQUENTIAL);
+            Timings relayedPlain = sequential(relayed.request("homework:" + fast, false), SEQUENTIAL);
 
-        System.out.printf("%nRelay overhead, %d sequential chats (5-token streamed answer from the fake provider):%n", SEQUENTIAL);
-        System.out.printf("  client, whole chat through llmgate: p50 %.2f ms  p95 %.2f ms  p99 %.2f ms%n",
-                ms(relayedNanos, 50), ms(relayedNanos, 95), ms(relayedNanos, 99));
-        System.out.printf("  upstream call, as llmgate timed it: p50 %.2f ms  p95 %.2f ms  p99 %.2f ms%n",
-                ms(upstreamNanos, 50), ms(upstreamNanos, 95), ms(upstreamNanos, 99));
-        System.out.printf("  added by llmgate:                   p50 %.2f ms  p95 %.2f ms%n",
-                ms(relayedNanos, 50) - ms(upstreamNanos, 50), ms(relayedNanos, 95) - ms(upstreamNanos, 95));
-        System.out.printf("Throughput, %d concurrent clients, %d chats: through llmgate %.0f chats/s"
-                + " (the fake alone, same clients: %.0f/s)%n%n", CONCURRENT_CLIENTS, CONCURRENT_CHATS, relayedRate, directRate);
+            rate("32 concurrent streams, throughput/s", throughput(direct.request("bench-fast", true)),
+                    throughput(relayed.request("homework:" + fast, true)));
+            rate("32 concurrent non-streamed, throughput/s", throughput(direct.request("bench-fast", false)),
+                    throughput(relayed.request("homework:" + fast, false)));
+            row("non-streamed total p50, sequential", directPlain.totalMs(), relayedPlain.totalMs());
+
+            ServerProbe probe = new ServerProbe(server.pid());
+            int idleThreads = probe.threads();
+            SlowRun directSlow = slowStreams(direct.request("bench-slow", true), null);
+            SlowRun relayedSlow = slowStreams(relayed.request("homework:" + slow, true), probe);
+            rows.add(String.format("| %d slow streams (20 tokens %d ms apart): answered | %d | %d | |",
+                    SLOW_STREAMS, BenchUpstream.SLOW_GAP_MS, directSlow.answered, relayedSlow.answered));
+            rows.add(String.format("| … wall time | %.1f s | %.1f s | |", directSlow.wallS, relayedSlow.wallS));
+            row("… first token p50", directSlow.timings.firstTokenMs(), relayedSlow.timings.firstTokenMs());
+            row("… total p50", directSlow.timings.totalMs(), relayedSlow.timings.totalMs());
+            rows.add(String.format("| … server threads (idle → peak) | | %d → %d | |", idleThreads, relayedSlow.peakThreads));
+            rows.add(String.format("| … server heap after GC, %d streams open | | %.0f MiB | |", relayedSlow.openAtHeap, relayedSlow.heapMib));
+
+            String report = String.format("llmgate relay benchmark, %s (warm-up %d, sequential %d, %d requests at %d clients,"
+                            + " %d slow streams; %d cores)%n| figure | direct | through llmgate | ratio / added |%n|---|---|---|---|%n",
+                    java.time.LocalDate.now(), WARM_UP, SEQUENTIAL, CONCURRENT_REQUESTS, CONCURRENT_CLIENTS, SLOW_STREAMS,
+                    Runtime.getRuntime().availableProcessors()) + String.join(System.lineSeparator(), rows) + System.lineSeparator();
+            System.out.println(report);
+            java.nio.file.Files.writeString(java.nio.file.Path.of(System.getProperty("llmgate.buildDir", "target"), "bench-report.md"), report);
+            assertThat(relayedSlow.answered).isEqualTo(SLOW_STREAMS);
+        } finally {
+            clientThreads.shutdownNow();
+        }
     }
 
-    private List<Long> measure(HttpRequest request, int count) throws Exception {
-        List<Long> nanos = new ArrayList<>(count);
+    private static long homework(Fixtures fixtures, long organization, long credential, String model) {
+        long homework = fixtures.homework(fixtures.course(organization));
+        fixtures.assignHomework(homework, fixtures.config(organization, "openai", credential, model, null));
+        return homework;
+    }
+
+    private void row(String figure, double directMs, double relayedMs) {
+        rows.add(String.format("| %s | %.2f ms | %.2f ms | %+.2f ms |", figure, directMs, relayedMs, relayedMs - directMs));
+    }
+
+    private void rate(String figure, double direct, double relayed) {
+        rows.add(String.format("| %s | %.0f | %.0f | %.3f× |", figure, direct, relayed, relayed / direct));
+    }
+
+    private Timings sequential(HttpRequest request, int count) throws Exception {
+        Timings timings = new Timings();
         for (int i = 0; i < count; i++) {
             long started = System.nanoTime();
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            nanos.add(System.nanoTime() - started);
-            assertThat(response.body()).contains("42");
+            FirstToken first = new FirstToken(started);
+            HttpResponse<Void> response = http.send(request, first.handler());
+            long ended = System.nanoTime();
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(first.at).as("the first token arrived").isPositive();
+            timings.add(first.at - started, ended - started);
         }
-        Collections.sort(nanos);
-        return nanos;
+        return timings;
     }
 
     private double throughput(HttpRequest request) throws Exception {
         ExecutorService clients = Executors.newFixedThreadPool(CONCURRENT_CLIENTS);
         try {
-            List<Callable<Boolean>> chats = new ArrayList<>();
-            for (int i = 0; i < CONCURRENT_CHATS; i++) {
-                chats.add(() -> http.send(request, HttpResponse.BodyHandlers.ofString()).body().contains("42"));
+            List<java.util.concurrent.Callable<Integer>> calls = new ArrayList<>();
+            for (int i = 0; i < CONCURRENT_REQUESTS; i++) {
+                calls.add(() -> {
+                    FirstToken first = new FirstToken(System.nanoTime());
+                    int status = http.send(request, first.handler()).statusCode();
+                    return first.at > 0 ? status : -1;
+                });
             }
             long started = System.nanoTime();
-            for (Future<Boolean> chat : clients.invokeAll(chats)) {
-                assertThat(chat.get()).isTrue();
+            for (Future<Integer> call : clients.invokeAll(calls)) {
+                assertThat(call.get()).isEqualTo(200);
             }
-            return CONCURRENT_CHATS / (Duration.ofNanos(System.nanoTime() - started).toMillis() / 1000.0);
+            return CONCURRENT_REQUESTS / ((System.nanoTime() - started) / 1e9);
         } finally {
             clients.shutdownNow();
         }
     }
 
-    private static double ms(List<Long> sorted, int percentile) {
-        int index = Math.min(sorted.size() - 1, (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1);
-        return sorted.get(index) / 1_000_000.0;
+    /** All streams at once; with a probe, the server's threads are sampled throughout and its heap once all are open. */
+    private SlowRun slowStreams(HttpRequest request, ServerProbe probe) throws Exception {
+        AtomicInteger peakThreads = new AtomicInteger();
+        var sampler = Executors.newSingleThreadScheduledExecutor();
+        if (probe != null) {
+            sampler.scheduleAtFixedRate(() -> peakThreads.accumulateAndGet(probe.threads(), Math::max), 0, 250, TimeUnit.MILLISECONDS);
+        }
+        AtomicInteger finished = new AtomicInteger();
+        List<FirstToken> firsts = new ArrayList<>();
+        List<CompletableFuture<HttpResponse<Void>>> streams = new ArrayList<>();
+        long started = System.nanoTime();
+        for (int i = 0; i < SLOW_STREAMS; i++) {
+            FirstToken first = new FirstToken(System.nanoTime());
+            firsts.add(first);
+            streams.add(http.sendAsync(request, first.handler())
+                    .whenComplete((r, e) -> first.end = System.nanoTime()).whenComplete((r, e) -> finished.incrementAndGet()));
+        }
+        SlowRun run = new SlowRun();
+        if (probe != null) {
+            // the upstream streams for 3.8 s after its first token: two seconds in, every stream still open is open at once
+            Thread.sleep(2000);
+            run.openAtHeap = SLOW_STREAMS - finished.get();
+            run.heapMib = probe.heapAfterGcMib();
+        }
+        for (CompletableFuture<HttpResponse<Void>> stream : streams) {
+            try {
+                if (stream.get(180, TimeUnit.SECONDS).statusCode() == 200) {
+                    run.answered++;
+                }
+            } catch (Exception e) {
+                // counted as not answered
+            }
+        }
+        run.wallS = (System.nanoTime() - started) / 1e9;
+        sampler.shutdownNow();
+        run.peakThreads = peakThreads.get();
+        for (FirstToken first : firsts) {
+            if (first.at > 0 && first.end > 0) {
+                run.timings.add(first.at - first.started, first.end - first.started);
+            }
+        }
+        return run;
+    }
+
+    private record Target(String url, String authorization) {
+        HttpRequest request(String model, boolean stream) {
+            return HttpRequest.newBuilder(URI.create(url))
+                    .header("Content-Type", "application/json").header("Authorization", authorization)
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"model\": \"" + model + "\", \"stream\": " + stream
+                            + ", \"messages\": [{\"role\": \"user\", \"content\": \"Count to twenty.\"}]}")).build();
+        }
+    }
+
+    private static final class SlowRun {
+        final Timings timings = new Timings();
+        int answered;
+        double wallS;
+        int peakThreads;
+        int openAtHeap;
+        double heapMib;
+    }
+
+    private static final class Timings {
+        private final List<Long> firstToken = new ArrayList<>();
+        private final List<Long> total = new ArrayList<>();
+
+        void add(long firstNanos, long totalNanos) {
+            firstToken.add(firstNanos);
+            total.add(totalNanos);
+        }
+
+        double firstTokenMs() {
+            return p50(firstToken);
+        }
+
+        double totalMs() {
+            return p50(total);
+        }
+
+        private static double p50(List<Long> nanos) {
+            List<Long> sorted = new ArrayList<>(nanos);
+            Collections.sort(sorted);
+            return sorted.isEmpty() ? Double.NaN : sorted.get(sorted.size() / 2) / 1e6;
+        }
+    }
+
+    /** Notes when the line carrying the first token arrives (a non-streamed answer carries them all). */
+    private static final class FirstToken {
+        final long started;
+        volatile long at;
+        volatile long end;
+
+        FirstToken(long started) {
+            this.started = started;
+        }
+
+        HttpResponse.BodyHandler<Void> handler() {
+            return HttpResponse.BodyHandlers.fromLineSubscriber(new EachLine(this::line));
+        }
+
+        private void line(String line) {
+            if (at == 0 && line.contains(BenchUpstream.FIRST_TOKEN)) {
+                at = System.nanoTime();
+            }
+        }
     }
 }

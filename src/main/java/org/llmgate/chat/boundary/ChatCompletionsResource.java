@@ -1,5 +1,6 @@
 package org.llmgate.chat.boundary;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
@@ -25,6 +26,8 @@ import org.llmgate.providers.ChatMessage;
  * base URL {@code …/llmgate/api/v1} works. {@code model} names the target ({@code homework:12});
  * the effective config's own model and parameters are used, with the same fallback chain.
  */
+// one instance: a per-request resource cost a CDI injection of every field per chat (issue 16)
+@ApplicationScoped
 @Path("v1/chat/completions")
 public class ChatCompletionsResource {
 
@@ -32,6 +35,8 @@ public class ChatCompletionsResource {
     ChatPlanner planner;
     @Inject
     ChatRelay relay;
+    @Inject
+    StreamWriters writers;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -50,8 +55,9 @@ public class ChatCompletionsResource {
         }
         fields.validate();
         ChatPlan plan = planner.plan(target, messages, (Caller) security.getUserPrincipal());
+        ClientStream client = new ClientStream(response, writers.executor());
         relay.relay(plan, stream == JsonValue.TRUE
-                ? new OpenAiStreamSink(response, model)
-                : new OpenAiCompletionSink(response, model));
+                ? new OpenAiStreamSink(client, model)
+                : new OpenAiCompletionSink(client, model));
     }
 }

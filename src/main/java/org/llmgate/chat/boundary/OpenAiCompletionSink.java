@@ -1,7 +1,5 @@
 package org.llmgate.chat.boundary;
 
-import jakarta.json.Json;
-import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
@@ -11,17 +9,21 @@ import org.llmgate.chat.control.ChatSink;
 import org.llmgate.config.control.LlmConfigView;
 import org.llmgate.providers.Endpoint;
 import org.llmgate.providers.ErrorClass;
+import org.llmgate.providers.JsonSupport;
 import org.llmgate.providers.Usage;
 
-/** {@code stream: false}: the client asked for one JSON answer, so the text is collected first. */
+/**
+ * {@code stream: false}: the client asked for one JSON answer, so the text is collected first. The
+ * answer is written by a {@link StreamWriters} thread, never on the upstream's callback thread.
+ */
 final class OpenAiCompletionSink implements ChatSink {
 
-    private final AsyncResponse response;
+    private final ClientStream client;
     private final String model;
     private final StringBuilder text = new StringBuilder();
 
-    OpenAiCompletionSink(AsyncResponse response, String model) {
-        this.response = response;
+    OpenAiCompletionSink(ClientStream client, String model) {
+        this.client = client;
         this.model = model;
     }
 
@@ -42,29 +44,29 @@ final class OpenAiCompletionSink implements ChatSink {
 
     @Override
     public void done(LlmConfigView config, int hop, Usage usage) {
-        String body = Json.createObjectBuilder()
+        String body = JsonSupport.objectBuilder()
                 .add("id", OpenAiShapes.completionId())
                 .add("object", "chat.completion")
                 .add("created", Instant.now().getEpochSecond())
                 .add("model", model)
-                .add("choices", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                .add("choices", JsonSupport.arrayBuilder().add(JsonSupport.objectBuilder()
                         .add("index", 0)
-                        .add("message", Json.createObjectBuilder().add("role", "assistant")
+                        .add("message", JsonSupport.objectBuilder().add("role", "assistant")
                                 .add("content", text.toString()).addNull("refusal"))
                         .addNull("logprobs")
                         .add("finish_reason", "stop")))
                 .add("usage", OpenAiShapes.usage(usage))
                 .build().toString();
-        response.resume(Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build());
+        client.answer(Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build());
     }
 
     @Override
     public void error(ErrorClass errorClass, String message, List<AttemptSummary> attempts) {
-        response.resume(OpenAiShapes.errorResponse(errorClass, message));
+        client.answer(OpenAiShapes.errorResponse(errorClass, message));
     }
 
     @Override
     public void onClientGone(Runnable action) {
-        response.register((jakarta.ws.rs.container.ConnectionCallback) ignored -> action.run());
+        client.onGone(action);
     }
 }

@@ -1,12 +1,12 @@
 package org.llmgate.chat.boundary;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.llmgate.providers.ErrorClass;
+import org.llmgate.providers.JsonSupport;
 import org.llmgate.providers.Usage;
 
 /** The OpenAI Chat Completions JSON shapes llmgate answers with. */
@@ -20,13 +20,13 @@ final class OpenAiShapes {
     }
 
     static JsonObjectBuilder usage(Usage usage) {
-        return Json.createObjectBuilder().add("prompt_tokens", usage.inputTokens())
+        return JsonSupport.objectBuilder().add("prompt_tokens", usage.inputTokens())
                 .add("completion_tokens", usage.outputTokens())
                 .add("total_tokens", usage.inputTokens() + usage.outputTokens());
     }
 
     static JsonObject error(ErrorClass errorClass, String message) {
-        return Json.createObjectBuilder().add("error", Json.createObjectBuilder()
+        return JsonSupport.objectBuilder().add("error", JsonSupport.objectBuilder()
                 .add("message", message == null ? "" : message)
                 .add("type", typeOf(errorClass))
                 .addNull("param")

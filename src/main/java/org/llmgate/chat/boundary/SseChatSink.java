@@ -1,65 +1,63 @@
 package org.llmgate.chat.boundary;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.ws.rs.sse.Sse;
-import jakarta.ws.rs.sse.SseEventSink;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.llmgate.chat.control.AttemptSummary;
 import org.llmgate.chat.control.ChatSink;
 import org.llmgate.config.control.LlmConfigView;
 import org.llmgate.providers.Endpoint;
 import org.llmgate.providers.ErrorClass;
+import org.llmgate.providers.JsonSupport;
 import org.llmgate.providers.Usage;
 
-/** Writes the events of SPEC §8 (attempt, fallback, delta, done, error) to an SSE stream. */
+/**
+ * Writes the events of SPEC §8 (attempt, fallback, delta, done, error) as SSE frames. Deltas, one
+ * per token, are written directly ({@link JsonText}); the once-per-chat events use JSON-P through
+ * the provider looked up once.
+ */
 final class SseChatSink implements ChatSink {
 
-    private final SseEventSink events;
-    private final Sse sse;
-    private final AtomicBoolean gone = new AtomicBoolean();
-    private volatile Runnable onGone = () -> { };
+    private final ClientStream client;
 
-    SseChatSink(SseEventSink events, Sse sse) {
-        this.events = events;
-        this.sse = sse;
+    SseChatSink(ClientStream client) {
+        this.client = client;
     }
 
     @Override
     public void attempt(int hop, LlmConfigView config, Endpoint endpoint) {
-        send("attempt", Json.createObjectBuilder().add("hop", hop).add("configId", config.id())
+        send("attempt", JsonSupport.objectBuilder().add("hop", hop).add("configId", config.id())
                 .add("provider", config.provider()).add("model", config.model()).build());
     }
 
     @Override
     public void fallback(long fromConfigId, long toConfigId, ErrorClass errorClass, String message) {
-        send("fallback", Json.createObjectBuilder().add("fromConfigId", fromConfigId).add("toConfigId", toConfigId)
+        send("fallback", JsonSupport.objectBuilder().add("fromConfigId", fromConfigId).add("toConfigId", toConfigId)
                 .add("errorClass", errorClass.wireName()).add("message", nonNull(message)).build());
     }
 
     @Override
     public void delta(String text) {
-        send("delta", Json.createObjectBuilder().add("text", text).build());
+        StringBuilder frame = new StringBuilder(text.length() + 40).append("event: delta\ndata: {\"text\":");
+        client.send(JsonText.string(frame, text).append("}\n\n").toString());
     }
 
     @Override
     public void done(LlmConfigView config, int hop, Usage usage) {
-        send("done", Json.createObjectBuilder().add("configId", config.id()).add("provider", config.provider())
+        send("done", JsonSupport.objectBuilder().add("configId", config.id()).add("provider", config.provider())
                 .add("model", config.model()).add("hops", hop)
-                .add("usage", Json.createObjectBuilder().add("inputTokens", usage.inputTokens())
+                .add("usage", JsonSupport.objectBuilder().add("inputTokens", usage.inputTokens())
                         .add("outputTokens", usage.outputTokens()))
                 .build());
-        events.close();
+        client.end();
     }
 
     @Override
     public void error(ErrorClass errorClass, String message, List<AttemptSummary> attempts) {
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = JsonSupport.arrayBuilder();
         for (AttemptSummary a : attempts) {
-            JsonObjectBuilder item = Json.createObjectBuilder().add("configId", a.configId())
+            JsonObjectBuilder item = JsonSupport.objectBuilder().add("configId", a.configId())
                     .add("provider", a.provider()).add("model", a.model()).add("errorClass", a.errorClass());
             if (a.status() == null) {
                 item.addNull("status");
@@ -71,33 +69,18 @@ final class SseChatSink implements ChatSink {
             }
             list.add(item);
         }
-        send("error", Json.createObjectBuilder().add("errorClass", errorClass.wireName())
+        send("error", JsonSupport.objectBuilder().add("errorClass", errorClass.wireName())
                 .add("message", nonNull(message)).add("attempts", list).build());
-        events.close();
+        client.end();
     }
 
     @Override
     public void onClientGone(Runnable action) {
-        onGone = action;
+        client.onGone(action);
     }
 
     private void send(String name, JsonObject data) {
-        if (events.isClosed()) {
-            clientGone();
-            return;
-        }
-        events.send(sse.newEventBuilder().name(name).data(data.toString()).build())
-                .whenComplete((ignored, failure) -> {
-                    if (failure != null) {
-                        clientGone();
-                    }
-                });
-    }
-
-    private void clientGone() {
-        if (gone.compareAndSet(false, true)) {
-            onGone.run();
-        }
+        client.send("event: " + name + "\ndata: " + data + "\n\n");
     }
 
     private static String nonNull(String s) {

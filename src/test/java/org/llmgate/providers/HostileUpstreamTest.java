@@ -1,0 +1,82 @@
+package org.llmgate.providers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.llmgate.providers.Calls.call;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.llmgate.providers.openai.OpenAiAdapter;
+
+/** An upstream that answers 200 and then sends what no provider sends: the relay's memory stays bounded. */
+class HostileUpstreamTest {
+
+    private HttpServer server;
+    private UpstreamHttp http;
+    private volatile String endless;
+
+    @BeforeEach
+    void start() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 8);
+        server.setExecutor(Executors.newCachedThreadPool());
+        server.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+            exchange.sendResponseHeaders(200, 0);
+            byte[] chunk = endless.getBytes(StandardCharsets.UTF_8);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write("data: ".getBytes(StandardCharsets.UTF_8));
+                // far past every bound, and it would go on: the relay must stop reading first
+                for (int sent = 0; sent < 64 * 1024 * 1024; sent += chunk.length) {
+                    out.write(chunk);
+                }
+            } catch (IOException expected) {
+                // the relay hung up
+            }
+        });
+        server.start();
+        http = new UpstreamHttp();
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+        http.close();
+    }
+
+    private UpstreamFailure stream() {
+        UpstreamCall call = call("http://127.0.0.1:" + server.getAddress().getPort() + "/v1", "sk-test-hostile-0123456789",
+                "gpt-4o", Endpoint.CHAT_COMPLETIONS);
+        RecordingListener listener = new RecordingListener();
+        new OpenAiAdapter(http).stream(call, listener);
+        return listener.await(Duration.ofSeconds(30)).failure();
+    }
+
+    @Test
+    void an_endless_line_fails_the_attempt_as_an_upstream_error() {
+        endless = "x".repeat(8192);
+
+        UpstreamFailure failure = stream();
+
+        assertThat(failure.errorClass()).isEqualTo(ErrorClass.UPSTREAM_ERROR);
+        assertThat(failure.getMessage()).contains("line longer than");
+    }
+
+    @Test
+    void an_endless_event_of_many_data_lines_fails_the_attempt_as_an_upstream_error() {
+        endless = "x".repeat(8000) + "\ndata: ";
+
+        UpstreamFailure failure = stream();
+
+        assertThat(failure.errorClass()).isEqualTo(ErrorClass.UPSTREAM_ERROR);
+        assertThat(failure.getMessage()).contains("event larger than");
+    }
+}
