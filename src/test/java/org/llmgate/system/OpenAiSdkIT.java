@@ -12,6 +12,7 @@ import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import java.time.Duration;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -54,26 +55,33 @@ class OpenAiSdkIT {
 
         assertThat(completion.choices()).hasSize(1);
         assertThat(completion.choices().get(0).message().content()).hasValue("Backup says hi");
+        assertThat(completion.model()).as("the model that answered, not the target").isEqualTo(backup);
         assertThat(completion.usage()).hasValueSatisfying(u -> assertThat(u.completionTokens()).isEqualTo(3));
         assertThat(s.fake().calls(primary)).isEqualTo(1);
         assertThat(s.fake().calls(backup)).isEqualTo(1);
     }
 
     @Test
-    void streaming_completion() {
+    void streaming_completion_after_a_fallback_names_the_model_that_answered() {
         Scenario s = new Scenario(llmgate);
-        String model = s.model("primary");
-        s.hop(OPENAI, s.credential(OPENAI, s.key("k")), model);
+        long key = s.credential(OPENAI, s.key("k"));
+        String primary = s.model("primary");
+        s.hop(OPENAI, key, primary);
+        String model = s.model("backup");
+        s.hop(OPENAI, key, model);
+        s.fake().script(primary, Behavior.status(500));
         s.fake().script(model, Behavior.answer("Stream", "ed", " answer"));
 
-        String text;
+        List<ChatCompletionChunk> chunks;
         try (StreamResponse<ChatCompletionChunk> stream = clientFor(s).chat().completions().createStreaming(params(s.homework))) {
-            text = stream.stream().flatMap(chunk -> chunk.choices().stream())
-                    .map(choice -> choice.delta().content().orElse(""))
-                    .collect(Collectors.joining());
+            chunks = stream.stream().toList();
         }
+        String text = chunks.stream().flatMap(chunk -> chunk.choices().stream())
+                .map(choice -> choice.delta().content().orElse(""))
+                .collect(Collectors.joining());
 
         assertThat(text).isEqualTo("Streamed answer");
+        assertThat(chunks).isNotEmpty().allSatisfy(chunk -> assertThat(chunk.model()).isEqualTo(model));
     }
 
     @Test

@@ -57,7 +57,7 @@ public class ChatCompletionsResource {
         ChatPlan plan = planner.plan(target, messages, (Caller) security.getUserPrincipal());
         ClientStream client = new ClientStream(response, writers.executor());
         relay.relay(plan, stream == JsonValue.TRUE
-                ? new OpenAiStreamSink(client, model)
-                : new OpenAiCompletionSink(client, model));
+                ? new OpenAiStreamSink(client)
+                : new OpenAiCompletionSink(client));
     }
 }

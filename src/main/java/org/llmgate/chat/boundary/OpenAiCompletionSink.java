@@ -19,12 +19,10 @@ import org.llmgate.providers.Usage;
 final class OpenAiCompletionSink implements ChatSink {
 
     private final ClientStream client;
-    private final String model;
     private final StringBuilder text = new StringBuilder();
 
-    OpenAiCompletionSink(ClientStream client, String model) {
+    OpenAiCompletionSink(ClientStream client) {
         this.client = client;
-        this.model = model;
     }
 
     @Override
@@ -48,7 +46,8 @@ final class OpenAiCompletionSink implements ChatSink {
                 .add("id", OpenAiShapes.completionId())
                 .add("object", "chat.completion")
                 .add("created", Instant.now().getEpochSecond())
-                .add("model", model)
+                // the model that answered, not the target string (as OpenRouter does; SPEC §8)
+                .add("model", config.model())
                 .add("choices", JsonSupport.arrayBuilder().add(JsonSupport.objectBuilder()
                         .add("index", 0)
                         .add("message", JsonSupport.objectBuilder().add("role", "assistant")

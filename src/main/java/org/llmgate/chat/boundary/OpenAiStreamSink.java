@@ -16,18 +16,21 @@ import org.llmgate.providers.Usage;
 final class OpenAiStreamSink implements ChatSink {
 
     private final ClientStream client;
-    private final OpenAiChunkFrames frames;
-    /** Set on the first token; the exchange calls this sink one event at a time. */
-    private boolean streaming;
+    private final String id = OpenAiShapes.completionId();
+    private final long created = Instant.now().getEpochSecond();
+    /** The model of the attempt under way: the first token fixes it, as no fallback follows a token. */
+    private String model;
+    /** Built on the first token; the exchange calls this sink one event at a time. */
+    private OpenAiChunkFrames frames;
 
-    OpenAiStreamSink(ClientStream client, String model) {
+    OpenAiStreamSink(ClientStream client) {
         this.client = client;
-        this.frames = new OpenAiChunkFrames(OpenAiShapes.completionId(), Instant.now().getEpochSecond(), model);
     }
 
     @Override
     public void attempt(int hop, LlmConfigView config, Endpoint endpoint) {
-        // no OpenAI equivalent
+        // no OpenAI event; chunks name the model that answers (as OpenRouter does; SPEC §8)
+        model = config.model();
     }
 
     @Override
@@ -37,8 +40,8 @@ final class OpenAiStreamSink implements ChatSink {
 
     @Override
     public void delta(String text) {
-        if (!streaming) {
-            streaming = true;
+        if (frames == null) {
+            frames = new OpenAiChunkFrames(id, created, model);
             client.send(frames.roleFrame());
         }
         client.send(frames.deltaFrame(text));
@@ -46,6 +49,9 @@ final class OpenAiStreamSink implements ChatSink {
 
     @Override
     public void done(LlmConfigView config, int hop, Usage usage) {
+        if (frames == null) {
+            frames = new OpenAiChunkFrames(id, created, config.model());
+        }
         client.send(frames.stopFrame(usage));
         client.send(OpenAiChunkFrames.DONE);
         client.end();
@@ -53,7 +59,7 @@ final class OpenAiStreamSink implements ChatSink {
 
     @Override
     public void error(ErrorClass errorClass, String message, List<AttemptSummary> attempts) {
-        if (!streaming) {
+        if (frames == null) {
             client.answer(OpenAiShapes.errorResponse(errorClass, message));
             return;
         }
