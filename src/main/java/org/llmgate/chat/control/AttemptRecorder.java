@@ -31,9 +31,11 @@ public class AttemptRecorder {
 
     private static final Logger LOG = Logger.getLogger(AttemptRecorder.class.getName());
     private static final int MAX_QUEUE = 100_000;
+    /** SPEC §11: who the attempt was for and what it cost (parameters 15–21, see {@link #setUsage}). */
+    private static final String USAGE_COLUMNS = "organization_id, course_id, homework_id, user_id, cost_cents, estimated, unpriced";
     private static final String INSERT = "INSERT INTO attempts (request_id, hop, config_id, provider, model, endpoint,"
-            + " outcome, error_class, http_status, skip_reason, latency_ms, input_tokens, output_tokens, created_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " outcome, error_class, http_status, skip_reason, latency_ms, input_tokens, output_tokens, created_at,"
+            + USAGE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     @Resource(lookup = LlmgateDataSource.JNDI_NAME)
     DataSource dataSource;
@@ -98,12 +100,24 @@ public class AttemptRecorder {
                 setLong(s, 12, a.inputTokens());
                 setLong(s, 13, a.outputTokens());
                 s.setTimestamp(14, Timestamp.from(a.createdAt()));
+                setUsage(s, a);
                 s.addBatch();
             }
             s.executeBatch();
         } catch (SQLException e) {
             LOG.log(Level.WARNING, "Could not record " + batch.size() + " attempts: " + e.getMessage());
         }
+    }
+
+    /** Budgets and usage reports (SPEC §11): parameters 15–21. */
+    private static void setUsage(PreparedStatement s, AttemptRecord a) throws SQLException {
+        setLong(s, 15, a.payer() == null ? null : a.payer().organizationId());
+        setLong(s, 16, a.payer() == null ? null : a.payer().courseId());
+        setLong(s, 17, a.payer() == null ? null : a.payer().homeworkId());
+        s.setString(18, a.payer() == null ? null : a.payer().user());
+        s.setBigDecimal(19, a.costCents());
+        s.setBoolean(20, a.estimated());
+        s.setBoolean(21, a.unpriced());
     }
 
     private static void setLong(PreparedStatement s, int index, Long value) throws SQLException {
