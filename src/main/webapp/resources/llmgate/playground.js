@@ -106,7 +106,9 @@
                 'Accept': 'text/event-stream',
                 'X-Llmgate-Csrf': meta('llmgate-csrf')
             },
-            body: JSON.stringify({homeworkId: Number(homework), messages: [{role: 'user', content: message}]})
+            // a named student counts against per-student budgets (SPEC §11); empty is the shared student
+            body: JSON.stringify({homeworkId: Number(homework), userId: (el('pg-student') && el('pg-student').value.trim()) || undefined,
+                messages: [{role: 'user', content: message}]})
         }).then(function (response) {
             if (!response.ok) {
                 return response.json().catch(function () {

@@ -23,7 +23,9 @@ public enum ErrorClass {
     CONTENT_FILTERED(false),
     BAD_REQUEST(false),
     /** A failure after the first token: the stream ends with an error event, never a fallback. */
-    STREAM_INTERRUPTED(false);
+    STREAM_INTERRUPTED(false),
+    /** SPEC §11: a budget cannot cover the attempt; no upstream call, and only free models may still answer. */
+    BUDGET_EXHAUSTED(true);
 
     private final boolean fallsBack;
 
@@ -56,6 +58,7 @@ public enum ErrorClass {
             case CONTENT_FILTERED -> "The provider declined to answer this request.";
             case BAD_REQUEST -> "The provider could not process this request.";
             case STREAM_INTERRUPTED -> "The answer was interrupted.";
+            case BUDGET_EXHAUSTED -> "The budget for this chat is used up until it resets.";
         };
     }
 

@@ -28,7 +28,7 @@ public final class ScopeRules {
             case AUTH_ERROR -> Optional.of(new Retirement(target.credentialScope(), errorClass, true, true));
             case CREDIT_EXHAUSTED -> Optional.of(creditRetirement(target));
             case MODEL_NOT_FOUND -> Optional.of(new Retirement(target.modelScope(), errorClass, true, true));
-            case ENDPOINT_UNSUPPORTED, CONTEXT_LENGTH_EXCEEDED, CONTENT_FILTERED, BAD_REQUEST -> Optional.empty();
+            case ENDPOINT_UNSUPPORTED, CONTEXT_LENGTH_EXCEEDED, CONTENT_FILTERED, BAD_REQUEST, BUDGET_EXHAUSTED -> Optional.empty();
         };
     }
 

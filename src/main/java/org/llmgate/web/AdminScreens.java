@@ -23,6 +23,7 @@ public class AdminScreens {
             new Page("/credentials", "Credentials"),
             new Page("/configs", "LLM configs"),
             new Page("/playground", "Playground"),
+            new Page("/budgets", "Budgets"),
             new Page("/health", "Health"));
 
     public List<Page> getPages() {

@@ -53,8 +53,9 @@ public class ChatCompletionsResource {
         if (stream != null && stream != JsonValue.TRUE && stream != JsonValue.FALSE && stream != JsonValue.NULL) {
             fields.fail("stream", "must be true or false");
         }
+        String user = ChatPlanner.student(fields, "user");
         fields.validate();
-        ChatPlan plan = planner.plan(target, messages, (Caller) security.getUserPrincipal());
+        ChatPlan plan = planner.plan(target, messages, (Caller) security.getUserPrincipal(), user);
         ClientStream client = new ClientStream(response, writers.executor());
         relay.relay(plan, stream == JsonValue.TRUE
                 ? new OpenAiStreamSink(client)

@@ -47,8 +47,9 @@ public class ChatResource {
         JsonFields fields = JsonFields.parse(body);
         ChatTarget target = target(fields);
         List<ChatMessage> messages = ChatPlanner.messages(fields);
+        String user = ChatPlanner.student(fields, "userId");
         fields.validate();
-        ChatPlan plan = planner.plan(target, messages, (Caller) security.getUserPrincipal());
+        ChatPlan plan = planner.plan(target, messages, (Caller) security.getUserPrincipal(), user);
         relay.relay(plan, new SseChatSink(new ClientStream(response, writers.executor())));
     }
 

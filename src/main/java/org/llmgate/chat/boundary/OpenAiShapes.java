@@ -39,7 +39,7 @@ final class OpenAiShapes {
      */
     static Response errorResponse(ErrorClass errorClass, String message) {
         int status = switch (errorClass) {
-            case RATE_LIMITED -> 429;
+            case RATE_LIMITED, BUDGET_EXHAUSTED -> 429;
             case TIMEOUT -> 504;
             case CONTEXT_LENGTH_EXCEEDED, CONTENT_FILTERED, BAD_REQUEST -> 400;
             default -> 502;
@@ -50,6 +50,8 @@ final class OpenAiShapes {
     private static String typeOf(ErrorClass errorClass) {
         return switch (errorClass) {
             case RATE_LIMITED -> "rate_limit_error";
+            // SPEC §11: what OpenAI itself answers for a spent quota, so SDKs show it as such
+            case BUDGET_EXHAUSTED -> "insufficient_quota";
             case CONTEXT_LENGTH_EXCEEDED, CONTENT_FILTERED, BAD_REQUEST -> "invalid_request_error";
             default -> "upstream_error";
         };

@@ -37,9 +37,11 @@ public class AttemptRecorder {
     /** About 30 MB of rows: hours of a busy outage; past it, losing audit rows beats exhausting the heap. */
     private static final int MAX_QUEUE = 100_000;
     private static final int BATCH = 1000;
+    /** SPEC §11: who the attempt was for and what it cost (parameters 15–21, see {@link #setUsage}). */
+    private static final String USAGE_COLUMNS = "organization_id, course_id, homework_id, user_id, cost_cents, estimated, unpriced";
     private static final String INSERT = "INSERT INTO attempts (request_id, hop, config_id, provider, model, endpoint,"
-            + " outcome, error_class, http_status, skip_reason, latency_ms, input_tokens, output_tokens, created_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " outcome, error_class, http_status, skip_reason, latency_ms, input_tokens, output_tokens, created_at,"
+            + USAGE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     @Resource(lookup = LlmgateDataSource.JNDI_NAME)
     DataSource dataSource;
@@ -121,6 +123,18 @@ public class AttemptRecorder {
         setLong(s, 12, ColumnRange.nonNegative(a.inputTokens()));
         setLong(s, 13, ColumnRange.nonNegative(a.outputTokens()));
         s.setTimestamp(14, Timestamp.from(ColumnRange.timestamp(a.createdAt())));
+        setUsage(s, a);
+    }
+
+    /** Budgets and usage reports (SPEC §11): parameters 15–21. */
+    private static void setUsage(PreparedStatement s, AttemptRecord a) throws SQLException {
+        setLong(s, 15, a.payer() == null ? null : a.payer().organizationId());
+        setLong(s, 16, a.payer() == null ? null : a.payer().courseId());
+        setLong(s, 17, a.payer() == null ? null : a.payer().homeworkId());
+        s.setString(18, a.payer() == null ? null : StoredText.clean(a.payer().user(), 128));
+        s.setBigDecimal(19, a.costCents());
+        s.setBoolean(20, a.estimated());
+        s.setBoolean(21, a.unpriced());
     }
 
     private static void setLong(PreparedStatement s, int index, Long value) throws SQLException {

@@ -8,6 +8,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.llmgate.budget.control.BudgetDecision;
+import org.llmgate.budget.control.Pricing;
+import org.llmgate.budget.control.Reservation;
 import org.llmgate.chat.entity.AttemptRecord;
 import org.llmgate.chat.entity.AttemptRecord.Outcome;
 import org.llmgate.config.control.LlmConfigView;
@@ -55,15 +58,21 @@ final class ChatExchange implements StreamListener {
     private volatile boolean cancelled;
     private boolean finished;
     private volatile StreamHandle handle;
+    /** The student-readable text of the last budget that refused a hop (SPEC §11). */
+    private String budgetMessage;
+    /** Characters relayed from the hop in flight: usage is estimated from them when a provider reports none. */
+    private volatile long hopChars;
 
     /** The hop in flight. */
     private record Hop(int index, LlmConfigView config, RuntimeCredential credential, ProviderAdapter adapter,
-                       HopTarget target, HintKey hint, Endpoint endpoint, Set<Endpoint> tried, long startedNanos) {
+                       HopTarget target, HintKey hint, Endpoint endpoint, Set<Endpoint> tried, long startedNanos,
+                       Reservation reservation) {
 
+        /** The same model on its other endpoint keeps the hop's budget reservation. */
         Hop on(Endpoint other) {
             Set<Endpoint> all = EnumSet.copyOf(tried);
             all.add(other);
-            return new Hop(index, config, credential, adapter, target, hint, other, all, System.nanoTime());
+            return new Hop(index, config, credential, adapter, target, hint, other, all, System.nanoTime(), reservation);
         }
     }
 
@@ -87,6 +96,11 @@ final class ChatExchange implements StreamListener {
         StreamHandle running = handle;
         if (running != null) {
             running.cancel();
+        }
+        Hop current = hop;
+        if (current != null) {
+            // the provider may still bill what it streamed before the client left
+            settle(current, promptTokens, tokensOf(hopChars));
         }
     }
 
@@ -127,6 +141,10 @@ final class ChatExchange implements StreamListener {
                     "needs a context window larger than " + exceededWindow);
             return Optional.empty();
         }
+        Optional<Reservation> reservation = reserve(index, config);
+        if (reservation.isEmpty()) {
+            return Optional.empty();
+        }
         HintKey hint = new HintKey(config.provider(), config.model());
         HintAdmission hintAdmission = relay.hints.book().admit(hint, now);
         HopDecision decision = relay.breakers.decide(target,
@@ -136,21 +154,38 @@ final class ChatExchange implements StreamListener {
             if (hintAdmission == HintAdmission.PROBE) {
                 relay.hints.book().releaseProbe(hint);
             }
+            relay.budgets.settle(reservation.get(), java.math.BigDecimal.ZERO, 0);
             skip(index, config, classOfSkip(decision, lastProblem), decision.skipReason().name().toLowerCase(java.util.Locale.ROOT),
                     decision.message());
             return Optional.empty();
         }
         Endpoint endpoint = relay.hints.book().endpointFor(hint, adapter.defaultEndpoint());
         return Optional.of(new Hop(index, config, credential, adapter, target, hint, endpoint,
-                EnumSet.of(endpoint), System.nanoTime()));
+                EnumSet.of(endpoint), System.nanoTime(), reservation.get()));
+    }
+
+    /**
+     * SPEC §11: the hop's worst case against every budget of the chat. A refusal skips the hop like a
+     * retired credit scope, so a free model later in the chain still answers.
+     */
+    private Optional<Reservation> reserve(int index, LlmConfigView config) {
+        BudgetDecision decision = relay.budgets.admit(plan.payer(), config, promptTokens);
+        if (decision instanceof BudgetDecision.Refused refused) {
+            budgetMessage = refused.message();
+            skip(index, config, ErrorClass.BUDGET_EXHAUSTED, "budget", "budget " + refused.budgetId() + ": " + refused.message());
+            return Optional.empty();
+        }
+        return Optional.of(((BudgetDecision.Granted) decision).reservation());
     }
 
     private void launch(Hop next) {
         hop = next;
+        hopChars = 0;
         LlmConfigView config = next.config();
         sink.attempt(next.index(), config, next.endpoint());
         if (cancelled) {
             // the client left while we wrote: no upstream call nobody will read (and pay for)
+            settle(next, 0, 0);
             return;
         }
         UpstreamCall call = new UpstreamCall(
@@ -183,13 +218,18 @@ final class ChatExchange implements StreamListener {
             return;
         }
         firstTokenSent = true;
+        hopChars += text.length();
         sink.delta(text);
     }
 
     private void complete(Usage usage) {
         Instant now = relay.clock().instant();
         Hop done = hop;
-        record(done, Outcome.SUCCESS, null, null, usage, now);
+        // SPEC §11: a provider that reports no usage is estimated (characters / 4) and marked so
+        boolean estimated = usage.inputTokens() == 0 && usage.outputTokens() == 0;
+        Usage spent = estimated ? new Usage(promptTokens, tokensOf(hopChars)) : usage;
+        record(done, Outcome.SUCCESS, null, null, spent, estimated, now);
+        settle(done, spent.inputTokens(), spent.outputTokens());
         relay.breakers.recordSuccess(done.target(), now);
         relay.breakers.chargeOutput(done.credential(), usage.outputTokens(), now);
         relay.hints.book().recordSuccess(done.hint(), done.endpoint(), now);
@@ -203,7 +243,14 @@ final class ChatExchange implements StreamListener {
         Instant now = relay.clock().instant();
         Hop failed = hop;
         ErrorClass errorClass = firstTokenSent ? ErrorClass.STREAM_INTERRUPTED : failure.errorClass();
-        record(failed, Outcome.FAILURE, errorClass, failure.status(), null, now);
+        // a failure before any token is not billed by providers; after some, what streamed is estimated
+        Usage spent = firstTokenSent ? new Usage(promptTokens, tokensOf(hopChars)) : null;
+        record(failed, Outcome.FAILURE, errorClass, failure.status(), spent, spent != null, now);
+        Endpoint again = errorClass == ErrorClass.ENDPOINT_UNSUPPORTED && !firstTokenSent && !cancelled
+                ? failed.adapter().alternativeTo(failed.endpoint()) : null;
+        if (again == null || failed.tried().contains(again)) {
+            settle(failed, spent == null ? 0 : spent.inputTokens(), spent == null ? 0 : spent.outputTokens());
+        }
         relay.breakers.recordFailure(failed.target(), errorClass, failure.retryAfter(), now,
                         failure.status(), failure.getMessage())
                 .filter(r -> r.withinRequest())
@@ -238,7 +285,7 @@ final class ChatExchange implements StreamListener {
         String why = reason + ": " + detail;
         relay.recorder.record(new AttemptRecord(plan.requestId(), index, config.id(), config.provider(), config.model(),
                 null, Outcome.SKIPPED, errorClass.wireName(), null, why.length() <= 300 ? why : why.substring(0, 299) + "…",
-                null, null, null, relay.clock().instant()));
+                null, null, null, relay.clock().instant(), plan.payer(), null, false, false));
         attempts.add(new AttemptSummary(config.id(), config.provider(), config.model(), errorClass.wireName(), null, reason));
         if (lastProblem == null || index == 0) {
             // students see this notice: scope ids, base URLs and breaker details stay in attempts and health
@@ -247,11 +294,20 @@ final class ChatExchange implements StreamListener {
         }
     }
 
-    private void record(Hop h, Outcome outcome, ErrorClass errorClass, Integer status, Usage usage, Instant now) {
+    private void record(Hop h, Outcome outcome, ErrorClass errorClass, Integer status, Usage usage, boolean estimated,
+                        Instant now) {
+        Pricing pricing = Pricing.of(h.config());
         relay.recorder.record(new AttemptRecord(plan.requestId(), h.index(), h.config().id(), h.config().provider(),
                 h.config().model(), h.endpoint().wireName(), outcome, errorClass == null ? null : errorClass.wireName(),
                 status, null, (System.nanoTime() - h.startedNanos()) / 1_000_000,
-                usage == null ? null : usage.inputTokens(), usage == null ? null : usage.outputTokens(), now));
+                usage == null ? null : usage.inputTokens(), usage == null ? null : usage.outputTokens(), now,
+                plan.payer(), usage == null ? java.math.BigDecimal.ZERO : pricing.cents(usage.inputTokens(), usage.outputTokens()),
+                estimated, pricing.unpriced()));
+    }
+
+    /** Replaces the hop's reservation by its real usage (SPEC §11); only the first call per reservation counts. */
+    private void settle(Hop h, long inputTokens, long outputTokens) {
+        relay.budgets.settle(h.reservation(), Pricing.of(h.config()).cents(inputTokens, outputTokens), inputTokens + outputTokens);
     }
 
     private void finishWithError() {
@@ -261,7 +317,8 @@ final class ChatExchange implements StreamListener {
         finished = true;
         AttemptSummary last = attempts.isEmpty() ? null : attempts.get(attempts.size() - 1);
         ErrorClass errorClass = last == null ? ErrorClass.BAD_REQUEST : ErrorClass.fromWireName(last.errorClass());
-        String message = firstTokenSent
+        String message = errorClass == ErrorClass.BUDGET_EXHAUSTED && budgetMessage != null ? budgetMessage
+                : firstTokenSent
                 ? "The answer was interrupted: " + studentText(lastProblem)
                 : "No configured model could answer: " + errorClass.studentText() + " (" + attempts.size() + " hop" + (attempts.size() == 1 ? "" : "s")
                         + " tried; last: " + errorClass.wireName() + ")";
@@ -286,6 +343,11 @@ final class ChatExchange implements StreamListener {
                 sink.error(ErrorClass.UPSTREAM_ERROR, "llmgate could not relay this answer", List.copyOf(attempts));
             }
         }
+    }
+
+    /** SPEC §11: characters / 4, rounded up, for a provider that reported no usage. */
+    private static long tokensOf(long chars) {
+        return (chars + 3) / 4;
     }
 
     private static String studentText(Problem problem) {

@@ -2,6 +2,7 @@ package org.llmgate.chat.control;
 
 import java.util.List;
 import java.util.Map;
+import org.llmgate.budget.entity.Payer;
 import org.llmgate.config.control.LlmConfigView;
 import org.llmgate.config.control.RuntimeCredential;
 import org.llmgate.providers.ChatMessage;
@@ -16,5 +17,12 @@ public record ChatPlan(String requestId,
                        List<LlmConfigView> chain,
                        Map<Long, RuntimeCredential> credentials,
                        List<ChatMessage> messages,
+                       Payer payer,
                        String level) {
+
+    /** A chat for the organization's shared student, with no course or homework known. */
+    public ChatPlan(String requestId, long organizationId, List<LlmConfigView> chain,
+                    Map<Long, RuntimeCredential> credentials, List<ChatMessage> messages) {
+        this(requestId, organizationId, chain, credentials, messages, new Payer(organizationId, null, null, null), "organization");
+    }
 }

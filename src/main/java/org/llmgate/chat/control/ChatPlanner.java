@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import org.llmgate.budget.control.StudentIds;
+import org.llmgate.budget.entity.Payer;
 import org.llmgate.config.control.ChatTarget;
 import org.llmgate.config.control.ConfigCache;
 import org.llmgate.config.control.ConfigSnapshot;
@@ -34,6 +36,11 @@ public class ChatPlanner {
     ConfigCache cache;
 
     public ChatPlan plan(ChatTarget target, List<ChatMessage> messages, Caller caller) {
+        return plan(target, messages, caller, null);
+    }
+
+    /** {@code user}: the student the LMS named (SPEC §11), null for the shared student. */
+    public ChatPlan plan(ChatTarget target, List<ChatMessage> messages, Caller caller, String user) {
         ConfigSnapshot snapshot = cache.snapshot();
         EffectiveConfigResolver.Resolution resolution = EffectiveConfigResolver.resolve(snapshot, target);
         if (!caller.mayAccess(resolution.organizationId())) {
@@ -44,7 +51,36 @@ public class ChatPlanner {
             throw ProblemException.conflict(target + " has no LLM configuration (none on it, its course or its organization)");
         }
         return new ChatPlan(UUID.randomUUID().toString(), resolution.organizationId(), resolution.effective().chain(),
-                snapshot.credentials(), messages, target.kind().wireName());
+                snapshot.credentials(), messages, payer(snapshot, target, resolution.organizationId(), user),
+                target.kind().wireName());
+    }
+
+    /** The course and homework budgets of SPEC §11 need both ids, whichever level the chat named. */
+    private static Payer payer(ConfigSnapshot snapshot, ChatTarget target, long organizationId, String user) {
+        Long homeworkId = target.kind() == ChatTarget.Kind.HOMEWORK ? target.id() : null;
+        Long courseId = target.kind() == ChatTarget.Kind.COURSE ? target.id()
+                : homeworkId == null ? null : snapshot.homeworks().get(homeworkId).courseId();
+        return new Payer(organizationId, courseId, homeworkId, user);
+    }
+
+    /**
+     * Reads the student id of SPEC §11 from {@code field} ({@code user} or {@code userId}): 1–128
+     * printable characters; a number from an LMS settings form is taken as its text; absent or
+     * null is the shared student.
+     */
+    public static String student(JsonFields fields, String field) {
+        JsonValue value = fields.json().get(field);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        String id = value instanceof JsonString s ? s.getString()
+                : value.getValueType() == JsonValue.ValueType.NUMBER ? value.toString() : null;
+        String problem = id == null ? "must be a string" : StudentIds.problem(id);
+        if (problem != null) {
+            fields.fail(field, problem);
+            return null;
+        }
+        return id;
     }
 
     /**

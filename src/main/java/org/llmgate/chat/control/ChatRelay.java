@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
+import org.llmgate.budget.control.BudgetAdmission;
 import org.llmgate.learning.store.Hints;
 import org.llmgate.platform.Settings;
 import org.llmgate.providers.ProviderRegistry;
@@ -33,6 +34,8 @@ public class ChatRelay {
     ChatObserver observer;
     @Inject
     OpenChats openChats;
+    @Inject
+    BudgetAdmission budgets;
 
     private final Clock clock = Clock.systemUTC();
     private Duration firstByteTimeout;

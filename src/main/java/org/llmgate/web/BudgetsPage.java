@@ -1,0 +1,306 @@
+package org.llmgate.web;
+
+import jakarta.faces.model.SelectItem;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import java.io.ByteArrayInputStream;
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import org.llmgate.budget.control.BudgetCalendar;
+import org.llmgate.budget.control.BudgetMessages;
+import org.llmgate.budget.control.BudgetStatus;
+import org.llmgate.budget.control.BudgetStatuses;
+import org.llmgate.budget.control.Budgets;
+import org.llmgate.budget.control.UsageReport;
+import org.llmgate.budget.control.UsageReports;
+import org.llmgate.budget.entity.Budget;
+import org.llmgate.config.control.ConfigCache;
+import org.llmgate.config.control.ConfigSnapshot;
+import org.llmgate.config.control.CourseView;
+import org.llmgate.config.control.HomeworkView;
+import org.llmgate.platform.JsonFields;
+import org.primefaces.model.DefaultStreamedContent;
+import org.primefaces.model.StreamedContent;
+
+/**
+ * The organization's budgets with spent / limit bars, a form for a new one, and its usage: cost per
+ * day as a chart, a breakdown, and the CSV. It calls the same services as the REST API (SPEC §11).
+ */
+@Named
+@SignedIn
+@ViewScoped
+public class BudgetsPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z");
+
+    @Inject
+    Workspace workspace;
+    @Inject
+    Budgets budgets;
+    @Inject
+    BudgetStatuses statuses;
+    @Inject
+    BudgetMessages messages;
+    @Inject
+    UsageReports reports;
+    @Inject
+    BudgetCalendar calendar;
+    @Inject
+    ConfigCache cache;
+
+    /** One budget as a bar: {@code percent} of the limit used (the most-used limit; the top student's when per student). */
+    public record Row(Budget budget, String target, String size, String used, int percent, String resetsAt) {
+        public String getBarClass() {
+            return percent >= 100 ? "lg-bar-full" : percent >= 80 ? "lg-bar-warn" : "lg-bar-ok";
+        }
+    }
+
+    private String target = "organization";
+    private String period = "month";
+    private BigDecimal limitCents;
+    private Long limitTokens;
+    private boolean perStudent;
+    private String from;
+    private String to;
+    private String groupBy = "course";
+    private transient List<Row> rows;
+    private transient UsageReport byDay;
+    private transient UsageReport breakdown;
+
+    public List<Row> getRows() {
+        Long org = workspace.getOrganizationId();
+        if (rows == null) {
+            rows = new ArrayList<>();
+            if (org != null) {
+                for (Budget b : budgets.list(org)) {
+                    rows.add(row(b));
+                }
+            }
+        }
+        return rows;
+    }
+
+    private Row row(Budget b) {
+        BudgetStatus s = statuses.of(b, null);
+        BigDecimal cents = s.spentCents();
+        long tokens = s.spentTokens();
+        if (b.perStudent() && s.students() != null && !s.students().isEmpty()) {
+            cents = s.students().get(0).spentCents();
+            tokens = s.students().get(0).spentTokens();
+        }
+        int percent = Math.max(percent(cents, b.limitCents()),
+                percent(BigDecimal.valueOf(tokens), b.limitTokens() == null ? null : BigDecimal.valueOf(b.limitTokens())));
+        String used = (b.limitCents() == null ? "" : units(cents) + " of " + units(b.limitCents()))
+                + (b.limitCents() != null && b.limitTokens() != null ? " · " : "")
+                + (b.limitTokens() == null ? "" : tokens + " of " + b.limitTokens() + " tokens")
+                + (b.perStudent() ? " (top student)" : "");
+        String size = b.periodKind().adjective() + (b.perStudent() ? ", per student" : "");
+        return new Row(b, messages.target(b, true), size, used, percent, WHEN.format(s.resetsAt().atZone(calendar.zone())));
+    }
+
+    public List<SelectItem> getTargets() {
+        Long org = workspace.getOrganizationId();
+        List<SelectItem> items = new ArrayList<>();
+        items.add(new SelectItem("organization", "The whole organization"));
+        if (org == null) {
+            return items;
+        }
+        ConfigSnapshot snapshot = cache.snapshot();
+        for (CourseView c : snapshot.courses().values()) {
+            if (c.organizationId().equals(org)) {
+                items.add(new SelectItem("course:" + c.id(), "Course " + c.name()));
+                for (HomeworkView h : snapshot.homeworks().values()) {
+                    if (h.courseId().equals(c.id())) {
+                        items.add(new SelectItem("homework:" + h.id(), "Homework " + h.name() + " (" + c.name() + ")"));
+                    }
+                }
+            }
+        }
+        return items;
+    }
+
+    public void save() {
+        JsonObjectBuilder json = Json.createObjectBuilder().add("organizationId", workspace.getOrganizationId())
+                .add("period", period).add("perStudent", perStudent);
+        if (target != null && target.startsWith("course:")) {
+            json.add("courseId", Long.parseLong(target.substring(7)));
+        } else if (target != null && target.startsWith("homework:")) {
+            json.add("homeworkId", Long.parseLong(target.substring(9)));
+        }
+        if (limitCents != null) {
+            json.add("limitCents", limitCents);
+        }
+        if (limitTokens != null) {
+            json.add("limitTokens", limitTokens);
+        }
+        Budget saved = Forms.attempt("budget", () -> budgets.create(JsonFields.parse(json.build().toString())));
+        if (saved != null) {
+            rows = null;
+            limitCents = null;
+            limitTokens = null;
+            Forms.info("Saved a " + saved.periodKind().adjective() + " budget for " + messages.target(saved, false));
+        }
+    }
+
+    public void delete(Row row) {
+        if (Forms.attempt("budgets", () -> {
+            budgets.delete(row.budget().id());
+            return Boolean.TRUE;
+        }) != null) {
+            rows = null;
+            Forms.info("Deleted the budget of " + row.target());
+        }
+    }
+
+    /** Cost per day of the chosen dates, as a Chart.js configuration for {@code p:chart}. */
+    public String getChartJson() {
+        UsageReport report = byDay();
+        JsonArrayBuilder labels = Json.createArrayBuilder();
+        JsonArrayBuilder data = Json.createArrayBuilder();
+        if (report != null) {
+            report.rows().forEach(r -> {
+                labels.add(r.key());
+                data.add(r.costCents());
+            });
+        }
+        return Json.createObjectBuilder().add("type", "bar")
+                .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", Json.createArrayBuilder()
+                        .add(Json.createObjectBuilder().add("label", "Cost per day (cents)").add("data", data))))
+                .add("options", Json.createObjectBuilder().add("animation", false)).build().toString();
+    }
+
+    public UsageReport getBreakdown() {
+        if (breakdown == null && workspace.getOrganizationId() != null) {
+            breakdown = Forms.attempt("usage", () -> reports.report(filter(), UsageReports.GroupBy.valueOf(groupBy.toUpperCase(java.util.Locale.ROOT))));
+        }
+        return breakdown;
+    }
+
+    public StreamedContent getCsv() {
+        UsageReport report = getBreakdown();
+        byte[] csv = (report == null ? "" : report.csv()).getBytes(StandardCharsets.UTF_8);
+        return DefaultStreamedContent.builder().name("usage-" + groupBy + ".csv").contentType("text/csv")
+                .stream(() -> new ByteArrayInputStream(csv)).build();
+    }
+
+    public void refresh() {
+        byDay = null;
+        breakdown = null;
+    }
+
+    private UsageReport byDay() {
+        if (byDay == null && workspace.getOrganizationId() != null) {
+            byDay = Forms.attempt("usage", () -> reports.report(filter(), UsageReports.GroupBy.DAY));
+        }
+        return byDay;
+    }
+
+    private UsageReports.Filter filter() {
+        LocalDate today = calendar.now().atZone(calendar.zone()).toLocalDate();
+        LocalDate start = date("from", from, today.withDayOfMonth(1));
+        LocalDate end = date("to", to, today.withDayOfMonth(today.lengthOfMonth()));
+        return new UsageReports.Filter(workspace.getOrganizationId(), null, null, null, start, end);
+    }
+
+    private static LocalDate date(String field, String value, LocalDate otherwise) {
+        if (value == null || value.isBlank()) {
+            return otherwise;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw org.llmgate.platform.problem.ProblemException.invalidField(field, "must be a date like 2026-12-01");
+        }
+    }
+
+    private static int percent(BigDecimal spent, BigDecimal limit) {
+        if (limit == null) {
+            return 0;
+        }
+        if (limit.signum() == 0) {
+            return 100;
+        }
+        return spent.multiply(BigDecimal.valueOf(100)).divide(limit, 0, RoundingMode.DOWN).min(BigDecimal.valueOf(100)).intValue();
+    }
+
+    /** Currency units with two decimals, or more when a limit has them (5.7 cents is 0.057). */
+    private static String units(BigDecimal cents) {
+        BigDecimal units = cents.divide(BigDecimal.valueOf(100)).stripTrailingZeros();
+        return (units.scale() <= 2 ? units.setScale(2, RoundingMode.UNNECESSARY) : units).toPlainString();
+    }
+
+    public String getTarget() {
+        return target;
+    }
+
+    public void setTarget(String target) {
+        this.target = target;
+    }
+
+    public String getPeriod() {
+        return period;
+    }
+
+    public void setPeriod(String period) {
+        this.period = period;
+    }
+
+    public BigDecimal getLimitCents() {
+        return limitCents;
+    }
+
+    public void setLimitCents(BigDecimal limitCents) {
+        this.limitCents = limitCents;
+    }
+
+    public Long getLimitTokens() {
+        return limitTokens;
+    }
+
+    public void setLimitTokens(Long limitTokens) {
+        this.limitTokens = limitTokens;
+    }
+
+    public boolean isPerStudent() {
+        return perStudent;
+    }
+
+    public void setPerStudent(boolean perStudent) {
+        this.perStudent = perStudent;
+    }
+
+    public String getFrom() {
+        return from;
+    }
+
+    public void setFrom(String from) {
+        this.from = from;
+    }
+
+    public String getTo() {
+        return to;
+    }
+
+    public void setTo(String to) {
+        this.to = to;
+    }
+
+    public String getGroupBy() {
+        return groupBy;
+    }
+
+    public void setGroupBy(String groupBy) {
+        this.groupBy = groupBy;
+    }
+}
