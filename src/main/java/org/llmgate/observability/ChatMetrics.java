@@ -8,6 +8,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.llmgate.budget.control.BudgetStatus;
+import org.llmgate.budget.control.BudgetStatuses;
+import org.llmgate.budget.control.Budgets;
+import org.llmgate.budget.entity.Budget;
 import org.llmgate.chat.control.ChatObserver;
 import org.llmgate.chat.control.ChatPlan;
 import org.llmgate.chat.control.ChatSink;
@@ -28,6 +32,9 @@ import org.llmgate.resilience.store.Breakers;
 @ApplicationScoped
 public class ChatMetrics implements ChatObserver {
 
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(ChatMetrics.class.getName());
+    private static final java.util.List<String> BUDGET = java.util.List.of("budget");
+
     final Counter chats = new Counter("llmgate_chats_total", "Chats by outcome (done or error) and target level", "outcome", "level");
     final Counter attempts = new Counter("llmgate_attempts_total",
             "Upstream attempts by provider, model and error class (none for a success)", "provider", "model", "error_class");
@@ -40,6 +47,10 @@ public class ChatMetrics implements ChatObserver {
 
     @Inject
     Breakers breakers;
+    @Inject
+    Budgets budgets;
+    @Inject
+    BudgetStatuses budgetStatuses;
     /** Off only to measure what recording costs (the relay benchmark runs both ways). */
     @Inject
     @ConfigProperty(name = "llmgate.metrics.enabled", defaultValue = "true")
@@ -75,6 +86,35 @@ public class ChatMetrics implements ChatObserver {
         return centsPerMillion == null ? 0 : tokens * centsPerMillion.doubleValue() / 1_000_000;
     }
 
+    /**
+     * What each budget (not per student: those have one remainder per student) has left in its
+     * current period; the label is the budget's id. Read from the database on each scrape, so a
+     * scrape during an outage simply lacks these lines.
+     */
+    private void writeBudgets(PrometheusText out) {
+        out.header("llmgate_budget_remaining_cents", "Cents a budget has left in its period (limit - spent - reserved)", "gauge");
+        PrometheusText tokenLines = new PrometheusText();
+        tokenLines.header("llmgate_budget_remaining_tokens", "Tokens a budget has left in its period", "gauge");
+        try {
+            for (Budget budget : budgets.list(null)) {
+                if (budget.perStudent()) {
+                    continue;
+                }
+                BudgetStatus status = budgetStatuses.of(budget, null);
+                java.util.List<String> label = java.util.List.of(String.valueOf(budget.id()));
+                if (status.remainingCents() != null) {
+                    out.sample("llmgate_budget_remaining_cents", BUDGET, label, status.remainingCents().doubleValue());
+                }
+                if (status.remainingTokens() != null) {
+                    tokenLines.sample("llmgate_budget_remaining_tokens", BUDGET, label, status.remainingTokens());
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.fine(() -> "Budget gauges skipped: " + e.getMessage());
+        }
+        out.append(tokenLines);
+    }
+
     /** The whole exposition, as a scrape sees it. */
     public String scrape() {
         PrometheusText out = new PrometheusText();
@@ -98,6 +138,7 @@ public class ChatMetrics implements ChatObserver {
         }
         open.forEach((scope, n) -> out.sample("llmgate_breakers_open", java.util.List.of("scope"),
                 java.util.List.of(scope.name().toLowerCase(Locale.ROOT)), n));
+        writeBudgets(out);
         return out.toString();
     }
 }

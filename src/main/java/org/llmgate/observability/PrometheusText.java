@@ -52,6 +52,10 @@ final class PrometheusText {
         }
     }
 
+    void append(PrometheusText other) {
+        out.append(other.out);
+    }
+
     @Override
     public String toString() {
         return out.toString();

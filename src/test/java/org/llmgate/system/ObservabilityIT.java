@@ -83,6 +83,12 @@ class ObservabilityIT {
                 .contains("llmgate_open_streams ")
                 .contains("llmgate_tokens_total{direction=\"out\",provider=\"openai\"}");
         assertThat(value(after, "llmgate_breakers_open{scope=\"credential\"}")).isGreaterThanOrEqualTo(1);
+
+        long budget = llmgate.api.create("admin/budgets", Json.createObjectBuilder().add("organizationId", s.organization)
+                .add("limitCents", 250).add("limitTokens", 100000).build());
+        String withBudget = metrics();
+        assertThat(value(withBudget, "llmgate_budget_remaining_cents{budget=\"" + budget + "\"}")).isEqualTo(250);
+        assertThat(value(withBudget, "llmgate_budget_remaining_tokens{budget=\"" + budget + "\"}")).isEqualTo(100000);
         // bounded labels only: no key, token or message text
         assertThat(after).doesNotContain(dead).doesNotContain(dead.substring(0, 12)).doesNotContain(token.substring(7))
                 .doesNotContain("hello");

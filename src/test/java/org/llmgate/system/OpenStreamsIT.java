@@ -38,8 +38,10 @@ class OpenStreamsIT {
     @BeforeAll
     static void start() {
         llmgate = Llmgate.shared();
+        // one organization holds every stream here: lift its open-chat limit (500 by default) above them
         server = LlmgateServer.start("streams", llmgate.dbUrl, llmgate.db, llmgate.dataDir, java.util.Map.of(
-                "llmgate.upstream.first-byte-timeout-ms", "30000", "llmgate.upstream.idle-timeout-ms", "30000"));
+                "llmgate.upstream.first-byte-timeout-ms", "30000", "llmgate.upstream.idle-timeout-ms", "30000",
+                "llmgate.max-open-chats-per-org", String.valueOf(STREAMS + 10)));
     }
 
     @AfterAll

@@ -44,7 +44,11 @@ class RelayOverheadBenchmark {
         TestDatabase db = TestDatabase.get();
         try (BenchUpstream upstream = BenchUpstream.start();
              LlmgateServer server = LlmgateServer.start("bench", db.createDatabase("llmgate_bench"), db,
-                     Llmgate.tempDir("llmgate-bench"), Map.of())) {
+                     Llmgate.tempDir("llmgate-bench"), Map.of(
+                             // one organization opens every slow stream: lift its open-chat limit above them
+                             "llmgate.max-open-chats-per-org", String.valueOf(SLOW_STREAMS + 100),
+                             // -Dbench.metrics=false measures the relay without recording metrics (issue 14)
+                             "llmgate.metrics.enabled", System.getProperty("bench.metrics", "true")))) {
             Api api = new Api(server.baseUrl());
             Fixtures fixtures = new Fixtures(api);
             long organization = fixtures.organization();
