@@ -58,6 +58,12 @@ class FaultsIT {
         String token = s.api().post("admin/organizations/" + s.organization + "/tokens", Json.createObjectBuilder().build())
                 .json().getString("token");
         s.fake().script(limited, Behavior.status(429).retryAfter(Duration.ofSeconds(600)));
+        Scenario deadKey = new Scenario(llmgate);
+        String dead = deadKey.key("dead");
+        long deadCredential = deadKey.credential(OPENAI, dead);
+        deadKey.hop(OPENAI, deadCredential, deadKey.model("primary"));
+        deadKey.hop(OPENAI, deadKey.credential(OPENAI, deadKey.key("good")), deadKey.model("backup"));
+        deadKey.fake().scriptKey(dead, Behavior.status(401));
 
         db.stop();
         try {
@@ -67,6 +73,8 @@ class FaultsIT {
                 assertThat(chat.last().name()).as("chat %d", i).isEqualTo("done");
                 assertThat(chat.last().data().getJsonNumber("configId").longValue()).isEqualTo(backupId);
             }
+            // a permanent trip during the outage: its notification must wait for the database
+            assertThat(deadKey.chat("hello").last().name()).isEqualTo("done");
             Api.Reply write = s.api().post("admin/organizations", Json.createObjectBuilder().add("name", "During").build());
             assertThat(write.status()).isEqualTo(503);
             assertThat(write.contentType()).startsWith("application/problem+json");
@@ -88,6 +96,8 @@ class FaultsIT {
                 + "' AND last_error_class IS NOT NULL", 1)).containsExactly("rate_limited");
         assertThat(Database.awaitRows(llmgate, "SELECT success_count FROM model_hints WHERE model_id = '" + backup
                 + "' AND success_count = " + OUTAGE_CHATS, 1)).containsExactly(String.valueOf(OUTAGE_CHATS));
+        assertThat(Database.awaitRows(llmgate, "SELECT title FROM notifications WHERE credential_id = " + deadCredential, 1))
+                .singleElement().asString().contains("auth_error");
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() ->
                 s.api().post("admin/organizations", Json.createObjectBuilder().add("name", Fixtures.unique("After")).build())
                         .status() == 201);

@@ -20,16 +20,19 @@ public final class DatabaseFailure {
      * shutting down, a timeout, resources exhausted. SQLState classes 08 (connection), 53
      * (insufficient resources), 57 (operator intervention, e.g. 57P01 admin shutdown, 57014 statement
      * timeout), 58 (system error) and 40 (serialization, deadlock) are worth retrying; data (22) and
-     * constraint (23) errors are the row's fault. An exception without a state (the pool could not
-     * give a connection) counts as unavailable.
+     * constraint (23) errors are the row's fault. An SQL exception without a state (the pool could
+     * not give a connection) counts as unavailable; a failure with no SQL exception at all is a bug,
+     * not an outage, and retrying it would block the queue for ever.
      */
     public static boolean isUnavailable(Throwable failure) {
+        boolean sqlFailure = false;
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
                     || t instanceof SQLRecoverableException || t instanceof SQLTimeoutException) {
                 return true;
             }
             if (t instanceof SQLException sql) {
+                sqlFailure = true;
                 String state = sql.getSQLState();
                 if (state == null || state.length() < 2) {
                     continue;
@@ -42,6 +45,6 @@ public final class DatabaseFailure {
             }
         }
         // no SQL state anywhere: a pool or resource failure, not a verdict on the rows
-        return true;
+        return sqlFailure;
     }
 }

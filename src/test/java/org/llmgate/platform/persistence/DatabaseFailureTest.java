@@ -24,4 +24,10 @@ class DatabaseFailureTest {
         assertThat(DatabaseFailure.isUnavailable(new IllegalStateException("x", new SQLException("timestamp out of range", "22008")))).isFalse();
         assertThat(DatabaseFailure.isUnavailable(new SQLException("duplicate key", "23505"))).isFalse();
     }
+
+    @Test
+    void a_bug_is_not_an_outage() {
+        assertThat(DatabaseFailure.isUnavailable(new NullPointerException())).isFalse();
+        assertThat(DatabaseFailure.isUnavailable(new IllegalStateException("no database involved"))).isFalse();
+    }
 }
