@@ -8,7 +8,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.time.Duration;
 import java.util.Map;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -44,8 +43,7 @@ public class SchemaMigration {
     void migrate() {
         long started = System.nanoTime();
         try (Connection connection = dataSource.getConnection()) {
-            StaleSchemaLock.releaseIfOlderThan(connection,
-                    settings.seconds("llmgate.schema.stale-lock-seconds", Duration.ofSeconds(120)));
+            StaleSchemaLock.releaseIfOlderThan(connection, settings.staleSchemaLock());
             Database database = DatabaseFactory.getInstance()
                     .findCorrectDatabaseImplementation(new JdbcConnection(connection));
             Scope.child(Map.of(Scope.Attr.resourceAccessor.name(),

@@ -80,6 +80,11 @@ public class Settings {
         return integer("llmgate.max-open-chats-per-org", 500);
     }
 
+    /** A Liquibase lock older than this was left by a killed process and is released at start-up. */
+    public Duration staleSchemaLock() {
+        return seconds("llmgate.schema.stale-lock-seconds", Duration.ofSeconds(120));
+    }
+
     /** How long SIGTERM waits for open streams to end before the server stops anyway. */
     public Duration streamDrain() {
         return seconds("llmgate.shutdown.stream-drain-seconds", Duration.ofSeconds(25));
