@@ -40,6 +40,10 @@ public class ChatDrain {
     Settings settings;
     @Inject
     AttemptRecorder attempts;
+    @Inject
+    org.llmgate.learning.store.HintStore hints;
+    @Inject
+    org.llmgate.resilience.store.BreakerStore breakerStates;
 
     private final AtomicBoolean draining = new AtomicBoolean();
     private SignalHandler jvmHandler;
@@ -103,8 +107,10 @@ public class ChatDrain {
      * late to count on). Bounded by the queue: no chat is open, so nothing new arrives.
      */
     private void writeQueuedAttempts() {
-        boolean all = org.llmgate.platform.persistence.ShutdownDrain.within(settings.shutdownDrain(), attempts::flush);
-        LOG.info(() -> all ? "Stopping: queued attempts written"
+        // one shared deadline for all three queues (ShutdownDrain): attempts first, they are the audit trail
+        boolean all = org.llmgate.platform.persistence.ShutdownDrain.within(settings.shutdownDrain(),
+                () -> attempts.flush() & hints.flush() & breakerStates.flush());
+        LOG.info(() -> all ? "Stopping: queued attempts, hints and breaker states written"
                 : "Stopping: the database did not take every queued attempt within the drain bound");
     }
 }

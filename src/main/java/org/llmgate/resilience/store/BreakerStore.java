@@ -104,7 +104,7 @@ public class BreakerStore {
     }
 
     /** Writes waiting states, then waiting notifications; true when nothing is left waiting. */
-    synchronized boolean flush() {
+    public synchronized boolean flush() {
         Map<String, BreakerSnapshot> latest = new LinkedHashMap<>();
         for (BreakerSnapshot s; (s = pending.poll()) != null; ) {
             latest.merge(s.scope().id(), s, (a, b) -> b.isNewerThan(a) ? b : a);
