@@ -55,18 +55,18 @@ final class ClientStream {
             if (ending || gone.get()) {
                 return;
             }
-            if (queued.length() + frame.length() > MAX_QUEUED_CHARS) {
-                queued = new StringBuilder();
-                ending = true;
-            } else {
+            if (queued.length() + frame.length() <= MAX_QUEUED_CHARS) {
                 queued.append(frame);
                 scheduleLocked();
                 return;
             }
+            // the client stopped reading: drop its text, and the drain closes the connection as
+            // soon as its current write returns (or fails at the container's write timeout)
+            queued = new StringBuilder();
+            ending = true;
+            scheduleLocked();
         }
-        // the client stopped reading: let it go rather than hold the text for it
         clientGone();
-        writers.execute(this::closeOutput);
     }
 
     /** Ends the stream after what is queued. */

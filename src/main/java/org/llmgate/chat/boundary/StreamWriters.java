@@ -11,12 +11,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The few threads that write chat streams to clients. Upstream callbacks only queue frames (issue
  * 16: a slow client must not block the threads that read upstreams); these threads do the writes,
  * each drain writing everything a stream has queued in one go. Fixed in number: 2,000 open streams
- * cost queued text, not threads.
+ * cost queued text, not threads. Writes through JAX-RS block, so a client that stopped reading
+ * holds one writer until the container's write timeout; there are enough writers that a few such
+ * clients do not delay everyone else's tokens.
  */
 @ApplicationScoped
 public class StreamWriters {
 
-    static final int THREADS = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+    static final int THREADS = Math.max(16, 2 * Runtime.getRuntime().availableProcessors());
 
     private ExecutorService threads;
 
