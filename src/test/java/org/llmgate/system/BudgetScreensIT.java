@@ -70,6 +70,10 @@ class BudgetScreensIT {
         assertThat(source).contains(LocalDate.now(ZoneOffset.UTC).toString()).contains("3.8");
         assertThat(browser.all("#usage\\:costPerDay canvas")).isNotEmpty();
         browser.screenshot("13-budget-full");
+        browser.go("courses.xhtml");
+        assertThat(browser.text("#list\\:courses")).contains(course, "100 %", "monthly: 0.038 of 0.038");
+        browser.go("organizations.xhtml");
+        assertThat(browser.text("#list\\:table")).contains("no budget");
 
         // a config without prices escapes a money budget: the health page says so
         String unpriced = s.model("unpriced");
