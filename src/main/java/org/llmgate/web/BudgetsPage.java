@@ -10,16 +10,12 @@ import jakarta.json.JsonObjectBuilder;
 import java.io.ByteArrayInputStream;
 import java.io.Serializable;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import org.llmgate.budget.control.BudgetCalendar;
 import org.llmgate.budget.control.BudgetMessages;
-import org.llmgate.budget.control.BudgetStatus;
-import org.llmgate.budget.control.BudgetStatuses;
 import org.llmgate.budget.control.Budgets;
 import org.llmgate.budget.control.UsageReport;
 import org.llmgate.budget.control.UsageReports;
@@ -42,14 +38,11 @@ import org.primefaces.model.StreamedContent;
 public class BudgetsPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z");
 
     @Inject
     Workspace workspace;
     @Inject
     Budgets budgets;
-    @Inject
-    BudgetStatuses statuses;
     @Inject
     BudgetMessages messages;
     @Inject
@@ -58,13 +51,8 @@ public class BudgetsPage implements Serializable {
     BudgetCalendar calendar;
     @Inject
     ConfigCache cache;
-
-    /** One budget as a bar: {@code percent} of the limit used (the most-used limit; the top student's when per student). */
-    public record Row(Budget budget, String target, String size, String used, int percent, String resetsAt) {
-        public String getBarClass() {
-            return percent >= 100 ? "lg-bar-full" : percent >= 80 ? "lg-bar-warn" : "lg-bar-ok";
-        }
-    }
+    @Inject
+    BudgetBars bars;
 
     private String target = "organization";
     private String period = "month";
@@ -74,39 +62,11 @@ public class BudgetsPage implements Serializable {
     private String from;
     private String to;
     private String groupBy = "course";
-    private transient List<Row> rows;
     private transient UsageReport byDay;
     private transient UsageReport breakdown;
 
-    public List<Row> getRows() {
-        Long org = workspace.getOrganizationId();
-        if (rows == null) {
-            rows = new ArrayList<>();
-            if (org != null) {
-                for (Budget b : budgets.list(org)) {
-                    rows.add(row(b));
-                }
-            }
-        }
-        return rows;
-    }
-
-    private Row row(Budget b) {
-        BudgetStatus s = statuses.of(b, null);
-        BigDecimal cents = s.spentCents();
-        long tokens = s.spentTokens();
-        if (b.perStudent() && s.students() != null && !s.students().isEmpty()) {
-            cents = s.students().get(0).spentCents();
-            tokens = s.students().get(0).spentTokens();
-        }
-        int percent = Math.max(percent(cents, b.limitCents()),
-                percent(BigDecimal.valueOf(tokens), b.limitTokens() == null ? null : BigDecimal.valueOf(b.limitTokens())));
-        String used = (b.limitCents() == null ? "" : units(cents) + " of " + units(b.limitCents()))
-                + (b.limitCents() != null && b.limitTokens() != null ? " · " : "")
-                + (b.limitTokens() == null ? "" : tokens + " of " + b.limitTokens() + " tokens")
-                + (b.perStudent() ? " (top student)" : "");
-        String size = b.periodKind().adjective() + (b.perStudent() ? ", per student" : "");
-        return new Row(b, messages.target(b, true), size, used, percent, WHEN.format(s.resetsAt().atZone(calendar.zone())));
+    public List<BudgetBars.Bar> getRows() {
+        return bars.all(workspace.getOrganizationId());
     }
 
     public List<SelectItem> getTargets() {
@@ -146,19 +106,19 @@ public class BudgetsPage implements Serializable {
         }
         Budget saved = Forms.attempt("budget", () -> budgets.create(JsonFields.parse(json.build().toString())));
         if (saved != null) {
-            rows = null;
+            bars.forget();
             limitCents = null;
             limitTokens = null;
             Forms.info("Saved a " + saved.periodKind().adjective() + " budget for " + messages.target(saved, false));
         }
     }
 
-    public void delete(Row row) {
+    public void delete(BudgetBars.Bar row) {
         if (Forms.attempt("budgets", () -> {
             budgets.delete(row.budget().id());
             return Boolean.TRUE;
         }) != null) {
-            rows = null;
+            bars.forget();
             Forms.info("Deleted the budget of " + row.target());
         }
     }
@@ -222,22 +182,6 @@ public class BudgetsPage implements Serializable {
         } catch (java.time.format.DateTimeParseException e) {
             throw org.llmgate.platform.problem.ProblemException.invalidField(field, "must be a date like 2026-12-01");
         }
-    }
-
-    private static int percent(BigDecimal spent, BigDecimal limit) {
-        if (limit == null) {
-            return 0;
-        }
-        if (limit.signum() == 0) {
-            return 100;
-        }
-        return spent.multiply(BigDecimal.valueOf(100)).divide(limit, 0, RoundingMode.DOWN).min(BigDecimal.valueOf(100)).intValue();
-    }
-
-    /** Currency units with two decimals, or more when a limit has them (5.7 cents is 0.057). */
-    private static String units(BigDecimal cents) {
-        BigDecimal units = cents.divide(BigDecimal.valueOf(100)).stripTrailingZeros();
-        return (units.scale() <= 2 ? units.setScale(2, RoundingMode.UNNECESSARY) : units).toPlainString();
     }
 
     public String getTarget() {

@@ -70,6 +70,17 @@ class BudgetScreensIT {
         assertThat(source).contains(LocalDate.now(ZoneOffset.UTC).toString()).contains("3.8");
         assertThat(browser.all("#usage\\:costPerDay canvas")).isNotEmpty();
         browser.screenshot("13-budget-full");
+        browser.go("courses.xhtml");
+        assertThat(browser.text("#list\\:courses")).contains(course, "100 %", "monthly: 0.038 of 0.038");
+        browser.go("organizations.xhtml");
+        assertThat(browser.text("#list\\:table")).contains("no budget");
+
+        // a config without prices escapes a money budget: the health page says so
+        String unpriced = s.model("unpriced");
+        llmgate.api.create("admin/llm-configs", Fixtures.config(s.organization, OPENAI, s.credential(OPENAI, s.key("u")),
+                unpriced, null, null).build());
+        browser.go("health.xhtml");
+        assertThat(browser.text("#health\\:unpriced")).contains("Configs without pricing under a money budget", unpriced);
     }
 
     /** One chat in a freshly loaded playground; answers how it ended ("done" or "error"). */

@@ -170,6 +170,26 @@ class BudgetsIT {
     }
 
     @Test
+    void a_config_without_prices_costs_nothing_so_a_money_budget_cannot_stop_it_and_usage_flags_it() {
+        Scenario s = new Scenario(llmgate);
+        String model = s.model("unpriced");
+        s.hop(OPENAI, s.credential(OPENAI, s.key("k")), model);
+        s.fake().script(model, Behavior.answer("Hi").usage(9, 10));
+        long budget = budget(s, b -> b.add("limitCents", 0));
+
+        assertThat(chat(s, null).last().name()).isEqualTo("done");
+        assertThat(chat(s, null).last().name()).isEqualTo("done");
+
+        JsonObject row = awaitReport("admin/usage?organizationId=" + s.organization + "&groupBy=model", 2)
+                .getJsonArray("rows").getJsonObject(0);
+        assertThat(row.getString("key")).isEqualTo(model);
+        assertThat(row.getBoolean("unpriced")).isTrue();
+        assertThat(row.getJsonNumber("costCents").bigDecimalValue()).isEqualByComparingTo("0");
+        assertThat(row.getJsonNumber("inputTokens").longValue()).isEqualTo(18);
+        assertThat(status(budget, null).getJsonNumber("spentTokens").longValue()).isEqualTo(38);
+    }
+
+    @Test
     void reports_add_up_match_the_attempts_parse_as_csv_and_erasure_removes_a_students_rows() {
         Scenario s = new Scenario(llmgate);
         String primary = s.model("flaky");

@@ -43,6 +43,12 @@ public class BudgetBook {
         byOrganization = store.all().stream().collect(Collectors.groupingBy(Budget::organizationId));
     }
 
+    /** Whether any budget of the organization limits money: then a config without prices escapes it. */
+    public boolean limitsMoney(long organizationId) {
+        Map<Long, List<Budget>> current = byOrganization;
+        return current != null && current.getOrDefault(organizationId, List.of()).stream().anyMatch(b -> b.limitCents() != null);
+    }
+
     /** The budgets that apply to a chat of {@code payer}, in id order (the order rows are locked in). */
     public List<Budget> covering(Payer payer) {
         Map<Long, List<Budget>> current = byOrganization;

@@ -27,6 +27,12 @@ public class BudgetCalendar {
         zone = ZoneId.of(config.getOptionalValue("llmgate.timezone", String.class).orElse("UTC"));
     }
 
+    /** For tests: read time from {@code clock} in {@code zone} (a period boundary without waiting for one). */
+    void use(Clock clock, ZoneId zone) {
+        this.clock = clock;
+        this.zone = zone;
+    }
+
     public ZoneId zone() {
         return zone;
     }

@@ -66,7 +66,7 @@ public class UsageReports {
                 + " SELECT " + key + " AS k, count(*) FILTER (WHERE final_rank = 1),"
                 + " count(*) FILTER (WHERE outcome <> 'skipped'), count(*) FILTER (WHERE final_rank = 1 AND hop > 0),"
                 + " count(*) FILTER (WHERE outcome = 'failure'), coalesce(sum(input_tokens), 0), coalesce(sum(output_tokens), 0),"
-                + " coalesce(sum(cost_cents), 0), coalesce(bool_or(estimated), false) FROM a GROUP BY k ORDER BY k";
+                + " coalesce(sum(cost_cents), 0), coalesce(bool_or(estimated), false), coalesce(bool_or(unpriced), false) FROM a GROUP BY k ORDER BY k";
         ConfigSnapshot snapshot = cache.snapshot();
         List<UsageRow> rows = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
@@ -91,19 +91,19 @@ public class UsageReports {
                     String k = rs.getString(1);
                     BigDecimal cost = rs.getBigDecimal(8);
                     rows.add(new UsageRow(k, label(snapshot, groupBy, k), rs.getLong(2), rs.getLong(3), rs.getLong(4),
-                            rs.getLong(5), rs.getLong(6), rs.getLong(7), plain(cost), rs.getBoolean(9)));
+                            rs.getLong(5), rs.getLong(6), rs.getLong(7), plain(cost), rs.getBoolean(9), rs.getBoolean(10)));
                 }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read usage", e);
         }
-        UsageRow totals = new UsageRow(null, null, 0, 0, 0, 0, 0, 0, BigDecimal.ZERO, false);
+        UsageRow totals = new UsageRow(null, null, 0, 0, 0, 0, 0, 0, BigDecimal.ZERO, false, false);
         for (UsageRow row : rows) {
             totals = totals.plus(row);
         }
         return new UsageReport(filter.from(), filter.to(), groupBy.name().toLowerCase(java.util.Locale.ROOT), rows,
                 new UsageRow(null, null, totals.chats(), totals.attempts(), totals.fallbacks(), totals.errors(),
-                        totals.inputTokens(), totals.outputTokens(), plain(totals.costCents()), totals.estimated()));
+                        totals.inputTokens(), totals.outputTokens(), plain(totals.costCents()), totals.estimated(), totals.unpriced()));
     }
 
     /**

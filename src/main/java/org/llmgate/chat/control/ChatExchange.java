@@ -50,7 +50,8 @@ final class ChatExchange implements StreamListener {
     private final RequestRetirements retirements = new RequestRetirements();
     private final List<AttemptSummary> attempts = new ArrayList<>();
 
-    private Hop hop;
+    /** Volatile: {@link #cancel} reads it from the client's thread to settle the hop's budget reservation. */
+    private volatile Hop hop;
     private boolean firstTokenSent;
     private Problem lastProblem;
     /** After context_length_exceeded only a config with a larger window may take the prompt. */

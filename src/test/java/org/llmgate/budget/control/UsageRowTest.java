@@ -9,7 +9,7 @@ class UsageRowTest {
 
     @Test
     void csv_cells_are_quoted_when_needed_and_formulas_are_defused() {
-        UsageRow row = new UsageRow("7", "Programming, \"advanced\"", 2, 3, 1, 1, 18, 20, new BigDecimal("3.8"), true);
+        UsageRow row = new UsageRow("7", "Programming, \"advanced\"", 2, 3, 1, 1, 18, 20, new BigDecimal("3.8"), true, true);
         assertThat(row.csv()).isEqualTo("7,\"Programming, \"\"advanced\"\"\",2,3,1,1,18,20,3.8,true");
         assertThat(UsageRow.cell("=HYPERLINK(1)")).isEqualTo("'=HYPERLINK(1)");
         assertThat(UsageRow.cell(null)).isEmpty();
