@@ -26,7 +26,7 @@ import org.llmgate.testsupport.fake.Behavior;
 class SecurityIT {
 
     static final List<String> PAGES = List.of("index", "organizations", "courses", "credentials", "configs",
-            "playground", "health");
+            "playground", "health", "budgets");
 
     static Llmgate llmgate;
     static RawHttp anonymous;
