@@ -61,9 +61,13 @@ class OpenStreamsIT {
         // config snapshot holds both, and the run does not wait out the slow upstream twice
         Scenario w = new Scenario(llmgate);
         w.hop(OPENAI, w.credential(OPENAI, w.key("k")), w.model("quick"));
-        ChatStream warmUp = ChatStream.post(new Api(server.baseUrl()), "{\"homeworkId\": " + w.homework
-                + ", \"messages\": [{\"role\": \"user\", \"content\": \"warm-up\"}]}", Api.ADMIN_AUTH);
-        assertThat(warmUp.events()).last().extracting(ChatStream.Event::name).isEqualTo("done");
+        // this server learns of changes made through the shared one within its config refresh (2 s)
+        String warmUpBody = "{\"homeworkId\": " + w.homework + ", \"messages\": [{\"role\": \"user\", \"content\": \"warm-up\"}]}";
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                .until(() -> {
+                    ChatStream warmUp = ChatStream.post(new Api(server.baseUrl()), warmUpBody, Api.ADMIN_AUTH);
+                    return !warmUp.events().isEmpty() && warmUp.last().name().equals("done");
+                });
         int before = new ServerProbe(server.pid()).threads();
 
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
