@@ -190,6 +190,24 @@ class BudgetsIT {
     }
 
     @Test
+    void a_provider_that_reports_no_usage_is_estimated_at_four_characters_a_token_and_marked() {
+        Scenario s = new Scenario(llmgate);
+        String model = paidChain(s);
+        // 12 characters streamed: 3 tokens out; the prompt is estimated at 9
+        s.fake().script(model, Behavior.answer("Hello", " world!").usage(0, 0));
+        long budget = budget(s, b -> b.add("limitCents", 1000));
+
+        assertThat(chat(s, null).last().name()).isEqualTo("done");
+
+        JsonObject totals = awaitReport("admin/usage?organizationId=" + s.organization, 1).getJsonObject("totals");
+        assertThat(totals.getBoolean("estimated")).isTrue();
+        assertThat(totals.getJsonNumber("inputTokens").longValue()).isEqualTo(9);
+        assertThat(totals.getJsonNumber("outputTokens").longValue()).isEqualTo(3);
+        assertThat(totals.getJsonNumber("costCents").bigDecimalValue()).isEqualByComparingTo("1.2");
+        assertThat(status(budget, null).getJsonNumber("spentCents").bigDecimalValue()).isEqualByComparingTo("1.2");
+    }
+
+    @Test
     void reports_add_up_match_the_attempts_parse_as_csv_and_erasure_removes_a_students_rows() {
         Scenario s = new Scenario(llmgate);
         String primary = s.model("flaky");
