@@ -55,7 +55,10 @@ class ClusterIT {
         Api other = new Api(second.baseUrl());
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(250))
                 .until(() -> openCredentialBreaker(other, dead));
-        ChatStream onOther = chat(other, s.homework);
+        // the other instance learns of the homework itself within its config refresh (2 s): until
+        // then it answers 404 without calling anyone, which this wait allows
+        ChatStream onOther = await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(250))
+                .until(() -> chat(other, s.homework), stream -> !stream.events().isEmpty());
         assertThat(onOther.last().data().getJsonNumber("configId").longValue()).isEqualTo(backup);
         assertThat(onOther.named("attempt")).hasSize(1);
         assertThat(s.fake().calls(primary)).isEqualTo(1);
