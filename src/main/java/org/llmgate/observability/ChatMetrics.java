@@ -6,7 +6,6 @@ import java.math.BigDecimal;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.llmgate.budget.control.BudgetStatus;
 import org.llmgate.budget.control.BudgetStatuses;
@@ -15,6 +14,7 @@ import org.llmgate.budget.entity.Budget;
 import org.llmgate.chat.control.ChatObserver;
 import org.llmgate.chat.control.ChatPlan;
 import org.llmgate.chat.control.ChatSink;
+import org.llmgate.chat.control.OpenChats;
 import org.llmgate.config.control.LlmConfigView;
 import org.llmgate.providers.Usage;
 import org.llmgate.resilience.BreakerSnapshot;
@@ -43,10 +43,12 @@ public class ChatMetrics implements ChatObserver {
     final Counter costCents = new Counter("llmgate_cost_cents_total", "Cost of answered chats in cents by organization id", "organization");
     final Histogram ttft = new Histogram("llmgate_upstream_ttft_seconds", "Upstream time to first token", "provider");
     final Histogram duration = new Histogram("llmgate_chat_duration_seconds", "Chat duration from start to done or error", "outcome");
-    private final AtomicLong openStreams = new AtomicLong();
 
     @Inject
     Breakers breakers;
+    /** Counts open chats already (exactly once per chat); the open-streams gauge reads it. */
+    @Inject
+    OpenChats openChats;
     @Inject
     Budgets budgets;
     @Inject
@@ -59,15 +61,7 @@ public class ChatMetrics implements ChatObserver {
     /** Wraps a chat's sink so its events are counted on their way to the client. */
     @Override
     public ChatSink observe(ChatPlan plan, ChatSink sink) {
-        if (!enabled) {
-            return sink;
-        }
-        openStreams.incrementAndGet();
-        return new MeteredSink(this, plan, sink);
-    }
-
-    void closed() {
-        openStreams.decrementAndGet();
+        return enabled ? new MeteredSink(this, plan, sink) : sink;
     }
 
     void answered(long organizationId, LlmConfigView config, Usage usage) {
@@ -125,7 +119,7 @@ public class ChatMetrics implements ChatObserver {
         costCents.writeTo(out);
         ttft.writeTo(out);
         duration.writeTo(out);
-        out.gauge("llmgate_open_streams", "Chats open right now on this instance", openStreams.get());
+        out.gauge("llmgate_open_streams", "Chats open right now on this instance", openChats.open());
         out.header("llmgate_breakers_open", "Breakers not closed (open or half-open) by scope", "gauge");
         Map<FailureScope, Integer> open = new EnumMap<>(FailureScope.class);
         for (FailureScope scope : FailureScope.values()) {

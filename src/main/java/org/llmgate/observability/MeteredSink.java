@@ -23,7 +23,6 @@ final class MeteredSink implements ChatSink {
     private LlmConfigView current;
     private long attemptStartedNanos;
     private boolean firstToken;
-    private final java.util.concurrent.atomic.AtomicBoolean ended = new java.util.concurrent.atomic.AtomicBoolean();
 
     MeteredSink(ChatMetrics metrics, ChatPlan plan, ChatSink delegate) {
         this.metrics = metrics;
@@ -74,12 +73,7 @@ final class MeteredSink implements ChatSink {
 
     @Override
     public void onClientGone(Runnable action) {
-        delegate.onClientGone(() -> {
-            if (ended.compareAndSet(false, true)) {
-                metrics.closed();
-            }
-            action.run();
-        });
+        delegate.onClientGone(action);
     }
 
     private void attemptEnded(String errorClass) {
@@ -92,8 +86,5 @@ final class MeteredSink implements ChatSink {
     private void end(String outcome) {
         metrics.chats.inc(outcome, plan.level());
         metrics.duration.observeNanos(System.nanoTime() - startedNanos, outcome);
-        if (ended.compareAndSet(false, true)) {
-            metrics.closed();
-        }
     }
 }

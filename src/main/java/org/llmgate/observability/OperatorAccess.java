@@ -5,12 +5,11 @@ import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.llmgate.config.control.IntegrationTokens;
 import org.llmgate.platform.security.AdminAccount;
+import org.llmgate.platform.security.BasicCredentials;
 import org.llmgate.platform.security.LoginVerdict;
 import org.llmgate.platform.security.Passwords;
 
@@ -43,10 +42,10 @@ public class OperatorAccess {
             if (tokens.authenticate(token).isPresent()) {
                 return Optional.of(Caller.INTEGRATION);
             }
-        } else if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-            String[] pair = basic(authorization.substring(6).trim());
-            if (pair != null) {
-                LoginVerdict verdict = adminAccount.verify(pair[0], pair[1], request.getRemoteAddr());
+        } else {
+            Optional<BasicCredentials> basic = BasicCredentials.parse(authorization);
+            if (basic.isPresent()) {
+                LoginVerdict verdict = adminAccount.verify(basic.get().username(), basic.get().password(), request.getRemoteAddr());
                 if (verdict.throttled()) {
                     response.setHeader("Retry-After", String.valueOf(verdict.retryAfterSeconds()));
                     problem(response, 429, "Too many failed sign-ins: try again in " + verdict.retryAfterSeconds() + " s");
@@ -69,15 +68,5 @@ public class OperatorAccess {
         response.getWriter().write(jakarta.json.Json.createObjectBuilder().add("type", "about:blank")
                 .add("title", status == 401 ? "Unauthorized" : status == 403 ? "Forbidden" : "Too Many Requests")
                 .add("status", status).add("detail", detail).build().toString());
-    }
-
-    private static String[] basic(String encoded) {
-        try {
-            String decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
-            int colon = decoded.indexOf(':');
-            return colon < 0 ? null : new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }

@@ -78,7 +78,8 @@ final class ChatExchange implements StreamListener {
     }
 
     /** Why the previous hop did not answer, for the fallback notice. */
-    private record Problem(long configId, ErrorClass errorClass, String message) {
+    /** What made the last hop fail; students see only its class's generic text (SPEC §10). */
+    private record Problem(long configId, ErrorClass errorClass) {
     }
 
     ChatExchange(ChatRelay relay, ChatPlan plan, ChatSink sink) {
@@ -206,6 +207,13 @@ final class ChatExchange implements StreamListener {
 
     @Override
     public void onComplete(Usage usage) {
+        Hop current = hop;
+        if (current != null && current.reservation().holdsBudgets()) {
+            // settling a budget is a database round trip: never on the upstream client's I/O thread,
+            // which serves every other stream; done follows the settlement, as without budgets
+            relay.upstream.callbacks().execute(() -> guarded(() -> complete(usage)));
+            return;
+        }
         guarded(() -> complete(usage));
     }
 
@@ -259,7 +267,7 @@ final class ChatExchange implements StreamListener {
         relay.hints.book().recordError(failed.hint(), failed.endpoint(), errorClass, failure.getMessage(), now);
         attempts.add(new AttemptSummary(failed.config().id(), failed.config().provider(), failed.config().model(),
                 errorClass.wireName(), failure.status(), null));
-        lastProblem = new Problem(failed.config().id(), errorClass, failure.getMessage());
+        lastProblem = new Problem(failed.config().id(), errorClass);
         if (cancelled) {
             return;
         }
@@ -289,9 +297,8 @@ final class ChatExchange implements StreamListener {
                 null, null, null, relay.clock().instant(), plan.payer(), null, false, false));
         attempts.add(new AttemptSummary(config.id(), config.provider(), config.model(), errorClass.wireName(), null, reason));
         if (lastProblem == null || index == 0) {
-            // students see this notice: scope ids, base URLs and breaker details stay in attempts and health
-            lastProblem = new Problem(config.id(), errorClass, config.model() + " is temporarily unavailable ("
-                    + errorClass.wireName() + ")");
+            // scope ids, base URLs and breaker details stay in attempts and health
+            lastProblem = new Problem(config.id(), errorClass);
         }
     }
 

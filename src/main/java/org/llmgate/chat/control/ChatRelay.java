@@ -9,6 +9,7 @@ import org.llmgate.budget.control.BudgetAdmission;
 import org.llmgate.learning.store.Hints;
 import org.llmgate.platform.Settings;
 import org.llmgate.providers.ProviderRegistry;
+import org.llmgate.providers.UpstreamHttp;
 import org.llmgate.resilience.store.Breakers;
 
 /**
@@ -36,6 +37,8 @@ public class ChatRelay {
     OpenChats openChats;
     @Inject
     BudgetAdmission budgets;
+    @Inject
+    UpstreamHttp upstream;
 
     private final Clock clock = Clock.systemUTC();
     private Duration firstByteTimeout;

@@ -18,7 +18,7 @@ import org.llmgate.providers.Usage;
 /**
  * The admission gate of both chat endpoints: counts open chats per organization, so one
  * organization's runaway LMS cannot hold every connection and upstream slot of the others
- * (a 429 past {@code llmgate.chat.max-open-per-org}), and refuses new chats with a 503 while the
+ * (a 429 past {@code llmgate.max-open-chats-per-org}), and refuses new chats with a 503 while the
  * server drains on SIGTERM. A chat counts as open from admission until its {@code done} or
  * {@code error} event, or until its client leaves.
  */

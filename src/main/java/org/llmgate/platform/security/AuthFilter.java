@@ -12,9 +12,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.Provider;
-import java.nio.charset.StandardCharsets;
 import java.security.Principal;
-import java.util.Base64;
 import java.util.Optional;
 import org.llmgate.config.control.IntegrationTokens;
 import org.llmgate.platform.problem.ProblemResponses;
@@ -73,22 +71,15 @@ public class AuthFilter implements ContainerRequestFilter {
             return servletRequest == null ? Optional.empty() : AdminSession.fromScreens(servletRequest);
         }
         if (authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-            String decoded;
-            try {
-                decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException e) {
+            Optional<BasicCredentials> basic = BasicCredentials.parse(authorization);
+            if (basic.isEmpty()) {
                 return Optional.empty();
             }
-            int colon = decoded.indexOf(':');
-            if (colon < 0) {
-                return Optional.empty();
-            }
-            String username = decoded.substring(0, colon);
-            LoginVerdict verdict = adminAccount.verify(username, decoded.substring(colon + 1), clientAddress());
+            LoginVerdict verdict = adminAccount.verify(basic.get().username(), basic.get().password(), clientAddress());
             if (verdict.throttled()) {
                 throw new Throttled(verdict.retryAfterSeconds());
             }
-            return verdict.accepted() ? Optional.of(Caller.admin(username)) : Optional.empty();
+            return verdict.accepted() ? Optional.of(Caller.admin(basic.get().username())) : Optional.empty();
         }
         if (authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return tokens.authenticate(authorization.substring(7).trim());
