@@ -55,6 +55,14 @@ class RelayOverheadBenchmark {
             long credential = fixtures.credential(organization, "openai", "sk-bench-0123456789abcdef0123", upstream.baseUrl());
             long fast = homework(fixtures, organization, credential, "bench-fast");
             long slow = homework(fixtures, organization, credential, "bench-slow");
+            // two priced homeworks, identical but for the budgets on the second one's course (issue 13)
+            long unbudgeted = pricedHomework(api, fixtures, organization, credential);
+            long budgeted = pricedHomework(api, fixtures, organization, credential);
+            long budgetedCourse = api.get("admin/homeworks/" + budgeted).json().getJsonNumber("courseId").longValue();
+            api.create("admin/budgets", jakarta.json.Json.createObjectBuilder().add("organizationId", organization)
+                    .add("courseId", budgetedCourse).add("period", "month").add("limitCents", 1_000_000_000).build());
+            api.create("admin/budgets", jakarta.json.Json.createObjectBuilder().add("organizationId", organization)
+                    .add("courseId", budgetedCourse).add("perStudent", true).add("period", "day").add("limitTokens", 1_000_000_000L).build());
 
             Target direct = new Target(upstream.baseUrl() + "/chat/completions", "Bearer sk-bench-0123456789abcdef0123");
             // as an LMS calls it: the organization's integration token as the OpenAI API key
@@ -78,6 +86,22 @@ class RelayOverheadBenchmark {
             rate("32 concurrent non-streamed, throughput/s", throughput(direct.request("bench-fast", false)),
                     throughput(relayed.request("homework:" + fast, false)));
             row("non-streamed total p50, sequential", directPlain.totalMs(), relayedPlain.totalMs());
+
+            // one request without a budget, one with, in turn: both sides see the same moments of a noisy machine
+            Timings withoutBudget = new Timings();
+            Timings withBudget = new Timings();
+            HttpRequest plainRequest = relayed.request("homework:" + unbudgeted, true, "student-1");
+            HttpRequest budgetRequest = relayed.request("homework:" + budgeted, true, "student-1");
+            for (int i = 0; i < WARM_UP / 4; i++) {
+                sequential(plainRequest, 1);
+                sequential(budgetRequest, 1);
+            }
+            for (int i = 0; i < SEQUENTIAL; i++) {
+                withoutBudget.addAll(sequential(plainRequest, 1));
+                withBudget.addAll(sequential(budgetRequest, 1));
+            }
+            budgetRow("with budgets in force, streamed time to first token p50", withoutBudget.firstTokenMs(), withBudget.firstTokenMs());
+            budgetRow("with budgets in force, 20-token stream total p50", withoutBudget.totalMs(), withBudget.totalMs());
 
             ServerProbe probe = new ServerProbe(server.pid());
             int idleThreads = probe.threads();
@@ -107,6 +131,20 @@ class RelayOverheadBenchmark {
         long homework = fixtures.homework(fixtures.course(organization));
         fixtures.assignHomework(homework, fixtures.config(organization, "openai", credential, model, null));
         return homework;
+    }
+
+    /** A priced config on its own course and homework: the budget rows need money to count. */
+    private static long pricedHomework(Api api, Fixtures fixtures, long organization, long credential) {
+        long homework = fixtures.homework(fixtures.course(organization));
+        long config = api.create("admin/llm-configs", Fixtures.config(organization, "openai", credential, "bench-fast", null, null)
+                .add("maxOutputTokens", 64).add("inputCentsPerMillion", 15).add("outputCentsPerMillion", 60).build());
+        fixtures.assignHomework(homework, config);
+        return homework;
+    }
+
+    /** Through llmgate both times: without a budget (the "direct" column) and with one. */
+    private void budgetRow(String figure, double withoutMs, double withMs) {
+        rows.add(String.format("| %s (without → with) | %.2f ms | %.2f ms | %+.2f ms |", figure, withoutMs, withMs, withMs - withoutMs));
     }
 
     private void row(String figure, double directMs, double relayedMs) {
@@ -198,9 +236,14 @@ class RelayOverheadBenchmark {
 
     private record Target(String url, String authorization) {
         HttpRequest request(String model, boolean stream) {
+            return request(model, stream, null);
+        }
+
+        HttpRequest request(String model, boolean stream, String user) {
             return HttpRequest.newBuilder(URI.create(url))
                     .header("Content-Type", "application/json").header("Authorization", authorization)
                     .POST(HttpRequest.BodyPublishers.ofString("{\"model\": \"" + model + "\", \"stream\": " + stream
+                            + (user == null ? "" : ", \"user\": \"" + user + "\"")
                             + ", \"messages\": [{\"role\": \"user\", \"content\": \"Count to twenty.\"}]}")).build();
         }
     }
@@ -221,6 +264,12 @@ class RelayOverheadBenchmark {
         void add(long firstNanos, long totalNanos) {
             firstToken.add(firstNanos);
             total.add(totalNanos);
+        }
+
+        Timings addAll(Timings other) {
+            firstToken.addAll(other.firstToken);
+            total.addAll(other.total);
+            return this;
         }
 
         double firstTokenMs() {

@@ -17,7 +17,8 @@ import org.llmgate.config.control.LlmConfigView;
  * Admission of one attempt against its budgets (SPEC §11 "No overshoot"): before the call, its worst
  * case (estimated prompt + max output tokens, at the config's prices; tokens only on a free model)
  * is reserved on every applicable budget, all or nothing; after it, the reservation is settled to
- * the real usage. The chain walk asks this before each hop, like a breaker.
+ * the real usage. The chain walk asks this before each hop, like a breaker; this instance's slices
+ * of the budgets ({@link BudgetLeases}) answer it without the database while they last.
  */
 @ApplicationScoped
 public class BudgetAdmission {
@@ -29,13 +30,11 @@ public class BudgetAdmission {
     @Inject
     BudgetBook book;
     @Inject
-    BudgetLedger ledger;
+    BudgetLeases leases;
     @Inject
     BudgetCalendar calendar;
     @Inject
     BudgetMessages messages;
-    @Inject
-    BudgetWarnings warnings;
 
     public BudgetDecision admit(Payer payer, LlmConfigView config, long promptTokens) {
         List<Budget> budgets = book.covering(payer);
@@ -55,7 +54,7 @@ public class BudgetAdmission {
         }
         int refusedBy;
         try {
-            refusedBy = ledger.reserve(keys, cents, tokens);
+            refusedBy = leases.reserve(budgets, keys, new Amount(cents, tokens));
         } catch (SQLException e) {
             // a budget that cannot be checked cannot be promised: the hop is skipped, free models still answer
             LOG.log(Level.WARNING, "Cannot reserve on budgets " + keys + ": " + e.getMessage());
@@ -69,20 +68,13 @@ public class BudgetAdmission {
     }
 
     /**
-     * Replaces the reservation by what the attempt used. Safe to call more than once: only the
-     * first call counts. A failure to write leaves the reservation held until the period ends,
-     * which can only block spending, never allow too much.
+     * Replaces the reservation by what the attempt used, in memory ({@link BudgetLeases} writes it
+     * within a quarter second). Safe to call more than once: only the first call counts.
      */
     public void settle(Reservation reservation, BigDecimal cents, long tokens) {
-        if (!reservation.claim()) {
-            return;
-        }
-        try {
-            List<BudgetLedger.Spent> after = ledger.settle(reservation.keys(), reservation.cents(), reservation.tokens(),
-                    cents, tokens);
-            warnings.check(reservation.budgets(), reservation.keys(), after);
-        } catch (SQLException | RuntimeException e) {
-            LOG.log(Level.WARNING, "Cannot settle budgets " + reservation.keys() + ": " + e.getMessage());
+        if (reservation.claim()) {
+            leases.settle(reservation.budgets(), reservation.keys(), new Amount(reservation.cents(), reservation.tokens()),
+                    new Amount(cents, tokens));
         }
     }
 }

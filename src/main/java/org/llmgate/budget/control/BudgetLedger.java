@@ -32,9 +32,13 @@ public class BudgetLedger {
             + " WHERE EXISTS (SELECT 1 FROM budgets b WHERE b.id = u.budget_id"
             + " AND (b.limit_cents IS NULL OR u.spent_cents + u.reserved_cents + EXCLUDED.reserved_cents <= b.limit_cents)"
             + " AND (b.limit_tokens IS NULL OR u.spent_tokens + u.reserved_tokens + EXCLUDED.reserved_tokens <= b.limit_tokens))";
-    private static final String SETTLE = "UPDATE budget_usage SET reserved_cents = greatest(reserved_cents - ?, 0),"
-            + " reserved_tokens = greatest(reserved_tokens - ?, 0), spent_cents = spent_cents + ?, spent_tokens = spent_tokens + ?"
-            + " WHERE budget_id = ? AND period_start = ? AND user_id = ? RETURNING spent_cents, spent_tokens";
+    /** Spent grows by the attempts' usage; reserved shrinks by what the instance held for them and gives back. */
+    private static final String RELEASE = "INSERT INTO budget_usage AS u (budget_id, period_start, user_id, spent_cents, spent_tokens)"
+            + " SELECT b.id, ?, ?, ?, ? FROM budgets b WHERE b.id = ?"
+            + " ON CONFLICT (budget_id, period_start, user_id) DO UPDATE"
+            + " SET spent_cents = u.spent_cents + EXCLUDED.spent_cents, spent_tokens = u.spent_tokens + EXCLUDED.spent_tokens,"
+            + " reserved_cents = greatest(u.reserved_cents - ?, 0), reserved_tokens = greatest(u.reserved_tokens - ?, 0)"
+            + " RETURNING u.spent_cents, u.spent_tokens";
 
     @Resource(lookup = LlmgateDataSource.JNDI_NAME)
     DataSource dataSource;
@@ -45,23 +49,25 @@ public class BudgetLedger {
     }
 
     /**
-     * Reserves {@code cents} and {@code tokens} on every row, all or nothing, in one transaction and
-     * one round trip. Rows are taken in budget id order, so two chats never wait on each other in a cycle.
+     * Reserves each row's amount, all or nothing, in one transaction and one round trip. Rows are
+     * taken in the order given (budget id order), so two instances never wait on each other in a cycle.
      *
-     * @return -1 when every budget took the reservation, else the index of the first that refused it
+     * @return -1 when every budget took its amount, else the index of the first that refused it
      */
-    public int reserve(List<UsageKey> keys, BigDecimal cents, long tokens) throws SQLException {
+    public int reserve(List<UsageKey> keys, List<Amount> amounts) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try (PreparedStatement s = c.prepareStatement(RESERVE)) {
-                for (UsageKey key : keys) {
+                for (int i = 0; i < keys.size(); i++) {
+                    UsageKey key = keys.get(i);
+                    Amount amount = amounts.get(i);
                     s.setTimestamp(1, Timestamp.from(key.periodStart()));
                     s.setString(2, key.user());
-                    s.setBigDecimal(3, cents);
-                    s.setLong(4, tokens);
+                    s.setBigDecimal(3, amount.cents());
+                    s.setLong(4, amount.tokens());
                     s.setLong(5, key.budgetId());
-                    s.setBigDecimal(6, cents);
-                    s.setLong(7, tokens);
+                    s.setBigDecimal(6, amount.cents());
+                    s.setLong(7, amount.tokens());
                     s.addBatch();
                 }
                 int[] counts = s.executeBatch();
@@ -82,26 +88,44 @@ public class BudgetLedger {
         }
     }
 
-    /** Replaces a reservation by what the attempt really used; answers each row's spent cents and tokens after it. */
-    public List<Spent> settle(List<UsageKey> keys, BigDecimal reservedCents, long reservedTokens,
-                              BigDecimal cents, long tokens) throws SQLException {
-        List<Spent> after = new ArrayList<>(keys.size());
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(SETTLE)) {
-            for (UsageKey key : keys) {
-                s.setBigDecimal(1, reservedCents);
-                s.setLong(2, reservedTokens);
-                s.setBigDecimal(3, cents);
-                s.setLong(4, tokens);
-                s.setLong(5, key.budgetId());
-                s.setTimestamp(6, Timestamp.from(key.periodStart()));
-                s.setString(7, key.user());
-                try (ResultSet rs = s.executeQuery()) {
-                    // no row: the budget was deleted, or the student erased, while the attempt ran
-                    after.add(rs.next() ? new Spent(rs.getBigDecimal(1), rs.getLong(2)) : null);
+    /**
+     * Moves what attempts spent from reserved to spent and gives unused reservations back, row by
+     * row in one transaction. A row that no longer exists (its student erased meanwhile) is created
+     * with the spending, as long as its budget exists: spending is never lost.
+     *
+     * @return each row's spent cents and tokens after it (null: the budget was deleted)
+     */
+    public List<Spent> release(List<Release> releases) throws SQLException {
+        List<Spent> after = new ArrayList<>(releases.size());
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement s = c.prepareStatement(RELEASE)) {
+                for (Release r : releases) {
+                    UsageKey key = r.key();
+                    s.setTimestamp(1, Timestamp.from(key.periodStart()));
+                    s.setString(2, key.user());
+                    s.setBigDecimal(3, r.spent().cents());
+                    s.setLong(4, r.spent().tokens());
+                    s.setLong(5, key.budgetId());
+                    s.setBigDecimal(6, r.spent().cents().add(r.returned().cents()));
+                    s.setLong(7, r.spent().tokens() + r.returned().tokens());
+                    try (ResultSet rs = s.executeQuery()) {
+                        after.add(rs.next() ? new Spent(rs.getBigDecimal(1), rs.getLong(2)) : null);
+                    }
                 }
+                c.commit();
+                return after;
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
             }
         }
-        return after;
+    }
+
+    /** What one instance gives back for one row: spent by its attempts, and held but unused. */
+    public record Release(UsageKey key, Amount spent, Amount returned) {
     }
 
     /** A row's totals: {@code students} is filled only for a per-student budget asked without a student. */

@@ -26,6 +26,8 @@ public class BudgetStartup {
     @Inject
     BudgetLedger ledger;
     @Inject
+    BudgetLeases leases;
+    @Inject
     Notifications notifications;
 
     @PostConstruct
@@ -33,6 +35,7 @@ public class BudgetStartup {
         book.start();
         retention.start();
         ledger.start();
+        leases.start();
         try {
             notifications.list(true, 1);
         } catch (RuntimeException e) {

@@ -12,7 +12,8 @@ import org.llmgate.platform.problem.ProblemException;
 /**
  * Reads a budget's status. For a per-student budget asked without {@code ?user=}, the amounts are
  * the sums over all its students and remaining is null (each student has their own remainder),
- * with the top 50 spenders listed; for an ordinary budget {@code ?user=} is refused.
+ * with the top 50 spenders listed; for an ordinary budget {@code ?user=} is refused. Reserved
+ * includes the slices other cluster instances hold (given back after a few idle seconds).
  */
 @ApplicationScoped
 public class BudgetStatuses {
@@ -23,6 +24,8 @@ public class BudgetStatuses {
     BudgetLedger ledger;
     @Inject
     BudgetCalendar calendar;
+    @Inject
+    BudgetLeases leases;
 
     public BudgetStatus of(Budget budget, String user) {
         if (user != null) {
@@ -34,6 +37,8 @@ public class BudgetStatuses {
         Instant start = budget.periodKind().start(calendar.now(), calendar.zone());
         Instant resets = budget.periodKind().next(start, calendar.zone());
         boolean allStudents = budget.perStudent() && user == null;
+        // this instance's spending and unused slices first, so a status read here is exact for it
+        leases.flush(true);
         BudgetLedger.Totals t = ledger.totals(budget.id(), start, budget.perStudent() ? user : Payer.SHARED_STUDENT);
         BigDecimal remainingCents = allStudents || budget.limitCents() == null ? null
                 : budget.limitCents().subtract(t.spentCents()).subtract(t.reservedCents()).max(BigDecimal.ZERO);

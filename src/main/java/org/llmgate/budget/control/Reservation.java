@@ -43,11 +43,6 @@ public final class Reservation {
         return tokens;
     }
 
-    /** Whether settling it writes to the database (false for a chat no budget covers). */
-    public boolean holdsBudgets() {
-        return !keys.isEmpty();
-    }
-
     /** @return true for the one caller that may settle it */
     boolean claim() {
         return !keys.isEmpty() && settled.compareAndSet(false, true);

@@ -41,6 +41,8 @@ public class UsageReports {
     ConfigCache cache;
     @Inject
     BudgetLedger ledger;
+    @Inject
+    BudgetLeases leases;
 
     public UsageReport report(Filter filter, GroupBy groupBy) {
         String key = switch (groupBy) {
@@ -111,6 +113,8 @@ public class UsageReports {
      * into an anonymous sum in the same transaction, so the erasure frees no budget.
      */
     public int erase(long organizationId, String user) {
+        // what this instance's attempts spent for the student is written first, and folded with the rest
+        leases.flush(true);
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try (PreparedStatement s = c.prepareStatement("DELETE FROM attempts WHERE organization_id = ? AND user_id = ?")) {
@@ -119,6 +123,7 @@ public class UsageReports {
                 int deleted = s.executeUpdate();
                 ledger.eraseStudent(c, organizationId, user);
                 c.commit();
+                leases.forgetStudent(organizationId, user);
                 return deleted;
             } catch (SQLException e) {
                 c.rollback();

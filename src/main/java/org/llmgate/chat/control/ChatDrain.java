@@ -44,6 +44,8 @@ public class ChatDrain {
     org.llmgate.learning.store.HintStore hints;
     @Inject
     org.llmgate.resilience.store.BreakerStore breakerStates;
+    @Inject
+    org.llmgate.budget.control.BudgetLeases budgetSlices;
 
     private final AtomicBoolean draining = new AtomicBoolean();
     private SignalHandler jvmHandler;
@@ -109,8 +111,8 @@ public class ChatDrain {
     private void writeQueuedAttempts() {
         // one shared deadline for all three queues (ShutdownDrain): attempts first, they are the audit trail
         boolean all = org.llmgate.platform.persistence.ShutdownDrain.within(settings.shutdownDrain(),
-                () -> attempts.flush() & hints.flush() & breakerStates.flush());
-        LOG.info(() -> all ? "Stopping: queued attempts, hints and breaker states written"
+                () -> attempts.flush() & hints.flush() & breakerStates.flush() & budgetSlices.flush(true));
+        LOG.info(() -> all ? "Stopping: queued attempts, hints, breaker states and budget usage written"
                 : "Stopping: the database did not take every queued attempt within the drain bound");
     }
 }

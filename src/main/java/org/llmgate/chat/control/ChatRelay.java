@@ -1,72 +1,33 @@
 package org.llmgate.chat.control;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Clock;
-import java.time.Duration;
-import org.llmgate.budget.control.BudgetAdmission;
-import org.llmgate.learning.store.Hints;
-import org.llmgate.platform.Settings;
-import org.llmgate.providers.ProviderRegistry;
-import org.llmgate.providers.UpstreamHttp;
-import org.llmgate.resilience.store.Breakers;
 
 /**
  * Relays one chat through its fallback chain (SPEC §3–§6). The hot path, in one reading: the plan
- * comes resolved from the config cache, {@link ChatExchange} walks the chain asking breakers and
- * hints in memory, the adapter streams asynchronously (no thread waits on an open stream), and
- * attempts are recorded off the path.
+ * comes resolved from the config cache; the open-chat gate and the metrics observer wrap the
+ * client; {@link AttemptRunner#run} is called once, and its {@link WalksFallbackChain} interceptor
+ * admits each hop in memory ({@link AttemptAdmission}), runs it, and falls back on a failure before
+ * the first token; {@link AttemptLedger} books each outcome off the path.
  */
 @ApplicationScoped
 public class ChatRelay {
 
     @Inject
-    ProviderRegistry providers;
-    @Inject
-    Breakers breakers;
-    @Inject
-    Hints hints;
-    @Inject
-    AttemptRecorder recorder;
-    @Inject
-    Settings settings;
-    @Inject
     ChatObserver observer;
     @Inject
     OpenChats openChats;
     @Inject
-    BudgetAdmission budgets;
+    AttemptRunner attempts;
     @Inject
-    UpstreamHttp upstream;
-
-    private final Clock clock = Clock.systemUTC();
-    private Duration firstByteTimeout;
-    private Duration idleTimeout;
-
-    @PostConstruct
-    void init() {
-        firstByteTimeout = settings.duration("llmgate.upstream.first-byte-timeout-ms", Duration.ofSeconds(30));
-        idleTimeout = settings.duration("llmgate.upstream.idle-timeout-ms", Duration.ofSeconds(60));
-    }
+    AttemptLedger ledger;
 
     /** Relays {@code plan} into {@code client}, or throws {@link ChatRefused} before anything is sent. */
     public void relay(ChatPlan plan, ChatSink client) {
         ChatSink sink = observer.observe(plan, openChats.admit(plan.organizationId(), client));
-        ChatExchange exchange = new ChatExchange(this, plan, sink);
-        sink.onClientGone(exchange::cancel);
-        exchange.start();
-    }
-
-    Duration firstByteTimeout() {
-        return firstByteTimeout;
-    }
-
-    Duration idleTimeout() {
-        return idleTimeout;
-    }
-
-    Clock clock() {
-        return clock;
+        ChatTurn turn = new ChatTurn(plan, sink);
+        turn.onCancel(ledger::abandoned);
+        sink.onClientGone(turn::cancel);
+        attempts.run(turn, null);
     }
 }

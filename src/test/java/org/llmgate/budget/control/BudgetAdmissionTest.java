@@ -46,11 +46,11 @@ class BudgetAdmissionTest {
                 return List.of(COURSE_MONTH, STUDENT_WEEK);
             }
         };
-        admission.ledger = new BudgetLedger() {
+        admission.leases = new BudgetLeases() {
             @Override
-            public int reserve(List<UsageKey> keys, BigDecimal cents, long tokens) {
+            public int reserve(List<Budget> budgets, List<UsageKey> keys, Amount need) {
                 reserved.add(keys);
-                reservedCents.add(cents);
+                reservedCents.add(need.cents());
                 return refuseAt;
             }
         };
