@@ -43,6 +43,17 @@ public class Background {
         return !scheduler.isShutdown();
     }
 
+    /** Runs {@code job} once, soon, off the caller's thread; a failure is logged. */
+    public void soon(String name, Runnable job) {
+        scheduler.execute(() -> {
+            try {
+                job.run();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, name + " failed: " + e.getMessage(), e);
+            }
+        });
+    }
+
     /** Runs {@code job} every {@code periodMillis}; a failing run is logged and the next one still happens. */
     public ScheduledFuture<?> every(long periodMillis, String name, Runnable job) {
         return every(periodMillis, periodMillis, name, job);

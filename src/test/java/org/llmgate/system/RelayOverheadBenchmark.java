@@ -58,6 +58,7 @@ class RelayOverheadBenchmark {
             // two priced homeworks, identical but for the budgets on the second one's course (issue 13)
             long unbudgeted = pricedHomework(api, fixtures, organization, credential);
             long budgeted = pricedHomework(api, fixtures, organization, credential);
+            long twin = pricedHomework(api, fixtures, organization, credential);
             long budgetedCourse = api.get("admin/homeworks/" + budgeted).json().getJsonNumber("courseId").longValue();
             api.create("admin/budgets", jakarta.json.Json.createObjectBuilder().add("organizationId", organization)
                     .add("courseId", budgetedCourse).add("period", "month").add("limitCents", 1_000_000_000).build());
@@ -87,21 +88,22 @@ class RelayOverheadBenchmark {
                     throughput(relayed.request("homework:" + fast, false)));
             row("non-streamed total p50, sequential", directPlain.totalMs(), relayedPlain.totalMs());
 
-            // one request without a budget, one with, in turn: both sides see the same moments of a noisy machine
-            Timings withoutBudget = new Timings();
-            Timings withBudget = new Timings();
+            // one request without a budget, one with, in turn: both sides see the same moments of a noisy machine;
+            // the same between two homeworks without budgets shows how far apart two identical paths measure
             HttpRequest plainRequest = relayed.request("homework:" + unbudgeted, true, "student-1");
             HttpRequest budgetRequest = relayed.request("homework:" + budgeted, true, "student-1");
+            HttpRequest twinRequest = relayed.request("homework:" + twin, true, "student-1");
             for (int i = 0; i < WARM_UP / 4; i++) {
                 sequential(plainRequest, 1);
                 sequential(budgetRequest, 1);
+                sequential(twinRequest, 1);
             }
-            for (int i = 0; i < SEQUENTIAL; i++) {
-                withoutBudget.addAll(sequential(plainRequest, 1));
-                withBudget.addAll(sequential(budgetRequest, 1));
-            }
-            budgetRow("with budgets in force, streamed time to first token p50", withoutBudget.firstTokenMs(), withBudget.firstTokenMs());
-            budgetRow("with budgets in force, 20-token stream total p50", withoutBudget.totalMs(), withBudget.totalMs());
+            Timings[] control = interleaved(plainRequest, twinRequest);
+            Timings[] budgets = interleaved(plainRequest, budgetRequest);
+            budgetRow("control: two homeworks without budgets, streamed time to first token p50", control[0].firstTokenMs(), control[1].firstTokenMs());
+            budgetRow("control: two homeworks without budgets, 20-token stream total p50", control[0].totalMs(), control[1].totalMs());
+            budgetRow("with budgets in force, streamed time to first token p50", budgets[0].firstTokenMs(), budgets[1].firstTokenMs());
+            budgetRow("with budgets in force, 20-token stream total p50", budgets[0].totalMs(), budgets[1].totalMs());
 
             ServerProbe probe = new ServerProbe(server.pid());
             int idleThreads = probe.threads();
@@ -140,6 +142,25 @@ class RelayOverheadBenchmark {
                 .add("maxOutputTokens", 64).add("inputCentsPerMillion", 15).add("outputCentsPerMillion", 60).build());
         fixtures.assignHomework(homework, config);
         return homework;
+    }
+
+    /**
+     * {@code first} and {@code second} one after the other, {@code SEQUENTIAL} times each, each first
+     * and second in turn: a request right after another pays for the first one's writes off the path.
+     */
+    private Timings[] interleaved(HttpRequest first, HttpRequest second) throws Exception {
+        Timings a = new Timings();
+        Timings b = new Timings();
+        for (int i = 0; i < SEQUENTIAL; i++) {
+            if (i % 2 == 0) {
+                a.addAll(sequential(first, 1));
+                b.addAll(sequential(second, 1));
+            } else {
+                b.addAll(sequential(second, 1));
+                a.addAll(sequential(first, 1));
+            }
+        }
+        return new Timings[] {a, b};
     }
 
     /** Through llmgate both times: without a budget (the "direct" column) and with one. */

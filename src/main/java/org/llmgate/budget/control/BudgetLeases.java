@@ -25,7 +25,9 @@ import org.llmgate.platform.Settings;
  * have it.
  *
  * <p>The slice asked for is {@code llmgate.budget.lease-attempts} worst cases; when the budget cannot
- * cover that, exactly what the attempt lacks. With one instance this refuses exactly where a
+ * cover that, exactly what the attempt lacks. Once half a slice is used the next one is fetched in
+ * the background, so a steady stream of chats never waits for the database; near the limit (a
+ * whole slice refused) that stops, and each attempt that lacks room asks for exactly its own. With one instance this refuses exactly where a
  * reservation per attempt would. With several, an instance can be refused while another holds an
  * unused slice (at most that many worst cases per budget row, for at most the idle time): the
  * price of the cache is spending less than the limit, never more.
@@ -66,6 +68,10 @@ public class BudgetLeases {
         /** Held under a limit that has changed since: given back at the next flush. */
         Amount returning = Amount.ZERO;
         long lastUsedNanos;
+        /** A slice is being fetched ahead, off the chat's path. */
+        boolean prefetching;
+        /** The budget refused a whole slice: near its limit, slices are fetched only for the attempt that needs them. */
+        boolean nearLimit;
 
         Lease(Budget budget) {
             this.budget = budget;
@@ -110,6 +116,7 @@ public class BudgetLeases {
             List<Amount> granted = slices;
             if (leaseAttempts == 1 || ledger.reserve(shortKeys, slices) >= 0) {
                 granted = exact;
+                markNearLimit(shortKeys);
                 int refused = ledger.reserve(shortKeys, exact);
                 if (refused >= 0) {
                     return keys.indexOf(shortKeys.get(refused));
@@ -226,6 +233,8 @@ public class BudgetLeases {
                     lease.available = lease.available.minus(lease.available.positive());
                 }
                 lease.budget = budget;
+                // a raised limit may have room for whole slices again
+                lease.nearLimit = false;
             }
             if (!lease.available.covers(need)) {
                 shortfalls = shortfalls == null ? zeros(keys.size()) : shortfalls;
@@ -241,6 +250,37 @@ public class BudgetLeases {
             Lease lease = leases.get(key);
             lease.available = lease.available.minus(need);
             lease.lastUsedNanos = now;
+            if (background != null && !lease.prefetching && !lease.nearLimit
+                    && !lease.available.covers(need.times(Math.max(1, leaseAttempts / 2)))) {
+                // half the slice is gone: the next one is fetched now, so no chat waits for it
+                lease.prefetching = true;
+                Amount slice = need.times(leaseAttempts);
+                background.soon("budget slice", () -> prefetch(key, slice));
+            }
+        }
+    }
+
+    private void prefetch(UsageKey key, Amount slice) {
+        boolean granted = false;
+        try {
+            granted = ledger.reserve(List.of(key), List.of(slice)) < 0;
+        } catch (SQLException e) {
+            LOG.fine(() -> "Cannot fetch a budget slice ahead: " + e.getMessage());
+        }
+        synchronized (this) {
+            Lease lease = leases.computeIfAbsent(key, k -> new Lease(null));
+            lease.prefetching = false;
+            if (granted) {
+                lease.available = lease.available.plus(slice);
+            } else {
+                lease.nearLimit = true;
+            }
+        }
+    }
+
+    private synchronized void markNearLimit(List<UsageKey> keys) {
+        for (UsageKey key : keys) {
+            leases.computeIfAbsent(key, k -> new Lease(null)).nearLimit = true;
         }
     }
 

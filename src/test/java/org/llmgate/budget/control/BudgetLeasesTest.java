@@ -55,6 +55,30 @@ class BudgetLeasesTest {
     }
 
     @Test
+    void slices_fetched_ahead_keep_chats_off_the_database_and_still_stop_exactly_at_the_limit() throws Exception {
+        BudgetLeases leases = leases(4);
+        List<Long> requestPathGrants = new ArrayList<>();
+        leases.background = new org.llmgate.platform.Background() {
+            @Override
+            public void soon(String name, Runnable job) {
+                job.run();
+            }
+        };
+        int granted = 0;
+        for (int i = 0; i < 15; i++) {
+            int before = ledger.grants.get();
+            if (leases.reserve(List.of(TEN_TOKENS_TIMES_100), List.of(ROW), ATTEMPT) < 0) {
+                granted++;
+            }
+            requestPathGrants.add((long) (ledger.grants.get() - before));
+        }
+        assertThat(granted).isEqualTo(10);
+        assertThat(ledger.reserved(ROW)).isEqualTo(1000);
+        // the first slice, then one fetched ahead during the third attempt; near the limit, exact amounts
+        assertThat(requestPathGrants.subList(0, 7)).containsExactly(1L, 0L, 1L, 0L, 0L, 0L, 0L);
+    }
+
+    @Test
     void what_an_attempt_did_not_use_serves_the_next_one_and_spending_is_written_by_the_flush() throws Exception {
         BudgetLeases leases = leases(4);
         assertThat(leases.reserve(List.of(TEN_TOKENS_TIMES_100), List.of(ROW), ATTEMPT)).isEqualTo(-1);
