@@ -22,7 +22,7 @@ public final class ErrorVocabulary {
         Map<ErrorClass, List<String>> copy = new EnumMap<>(ErrorClass.class);
         phrases.forEach((errorClass, list) -> copy.put(errorClass, List.copyOf(list)));
         this.phrases = copy;
-        copy.forEach((errorClass, list) -> patterns.put(errorClass, Pattern.compile(String.join("|", list))));
+        copy.forEach((errorClass, list) -> patterns.put(errorClass, Pattern.compile("(?:" + String.join(")|(?:", list) + ")")));
     }
 
     public static Builder builder() {
