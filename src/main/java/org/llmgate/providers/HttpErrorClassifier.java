@@ -1,7 +1,6 @@
 package org.llmgate.providers;
 
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 
 import javax.net.ssl.SSLException;
 import java.net.ConnectException;
@@ -15,20 +14,21 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import java.util.regex.Pattern;
 
 /**
- * Maps an upstream failure to its {@link ErrorClass} (SPEC §4): HTTP status, Retry-After, the
- * error body's type / code / message, and transport exceptions. The rules are shared; each
- * provider's subclass knows where its error body keeps those fields and its own quirks.
+ * Maps an upstream failure to its {@link ErrorClass} (SPEC §4) by what all HTTP providers share:
+ * the status, Retry-After, generic English phrases, the usual {@code {"error":{type,code,message}}}
+ * body, and transport exceptions. Each provider's subclass, in that provider's package, adds its
+ * own {@link ErrorVocabulary} and error body shapes.
  *
- * <p>Order matters: credit phrases win over auth (SPEC §4; OpenAI sends {@code insufficient_quota}
- * with 429), and "only supported in v1/responses" is checked before model_not_found because OpenAI
- * answers it with 404.
+ * <p>Order matters: credit wins over auth and rate limits (SPEC §4; OpenAI sends
+ * {@code insufficient_quota} with 429), an unsupported endpoint is checked before model_not_found
+ * (OpenAI answers it with 404), and a refusal before auth (OpenRouter answers moderation with 403).
  */
 public class HttpErrorClassifier {
 
@@ -42,29 +42,29 @@ public class HttpErrorClassifier {
         }
     }
 
-    private static final Pattern CREDIT = Pattern.compile(
-            "insufficient[ _]credits?|insufficient[ _]quota|exceeded your current quota|credit balance is too low"
-                    + "|billing_error|out of credits|payment required|requires more credits");
-    private static final Pattern ENDPOINT_UNSUPPORTED = Pattern.compile(
-            "only supported in (the )?v1/(responses|chat/completions)"
-                    + "|not supported (in|on|by|with) (the )?(v1/)?(chat/completions|responses|chat completions api|responses api)"
-                    + "|(use|try) the (responses|chat completions) (api|endpoint)"
-                    + "|is not a chat model");
-    private static final Pattern CONTEXT_LENGTH = Pattern.compile(
-            "context[ _]length|maximum context|context window|prompt is too long|too many tokens|input is too long"
-                    + "|reduce the length of the messages|exceeds the context");
-    private static final Pattern CONTENT_FILTERED = Pattern.compile(
-            "content[ _]filter|content[ _]policy|content management policy|safety|flagged|moderation|output blocked");
-    private static final Pattern AUTH = Pattern.compile(
-            "invalid[ _]api[ _]key|incorrect api key|invalid x-api-key|authentication_error|permission_error"
-                    + "|no auth credentials|invalid authentication|api key not valid|unauthorized");
-    private static final Pattern OVERLOADED = Pattern.compile("overloaded_error");
-    private static final Pattern RATE_LIMITED = Pattern.compile(
-            "rate[ _]limit|rate-limited|too many requests");
-    private static final Pattern MODEL_NOT_FOUND = Pattern.compile(
-            "model_not_found|model not found|does not exist|not a valid model|no endpoints found|unknown model"
-                    + "|not_found_error");
-    private static final Pattern SERVER_ERROR = Pattern.compile("\\b(api_error|server_error|internal_error)\\b");
+    /** The classes a status or phrase can give, strongest first; what none claims is bad_request (4xx) or upstream_error. */
+    private static final List<ErrorClass> PRECEDENCE = List.of(ErrorClass.CREDIT_EXHAUSTED, ErrorClass.ENDPOINT_UNSUPPORTED,
+            ErrorClass.CONTEXT_LENGTH_EXCEEDED, ErrorClass.CONTENT_FILTERED, ErrorClass.AUTH_ERROR, ErrorClass.OVERLOADED,
+            ErrorClass.RATE_LIMITED, ErrorClass.MODEL_NOT_FOUND, ErrorClass.TIMEOUT, ErrorClass.UPSTREAM_ERROR);
+
+    /** Phrases any server may use, whoever wrote it. */
+    static final ErrorVocabulary COMMON_WORDS = ErrorVocabulary.builder()
+            .means(ErrorClass.CREDIT_EXHAUSTED, "out of credits", "payment required")
+            .means(ErrorClass.CONTEXT_LENGTH_EXCEEDED, "context[ _]length", "maximum context", "context window",
+                    "too many tokens", "exceeds the context")
+            .means(ErrorClass.CONTENT_FILTERED, "content[ _]filter", "content[ _]policy")
+            .means(ErrorClass.AUTH_ERROR, "invalid[ _]api[ _]key", "api key not valid", "unauthorized")
+            .means(ErrorClass.RATE_LIMITED, "rate[ _]limit", "rate-limited", "too many requests")
+            .means(ErrorClass.MODEL_NOT_FOUND, "model not found", "does not exist", "unknown model")
+            .means(ErrorClass.UPSTREAM_ERROR, "\\binternal_error\\b")
+            .build();
+
+    private final ErrorVocabulary vocabulary;
+
+    /** A classifier that knows the common phrases plus {@code providerWords}. */
+    public HttpErrorClassifier(ErrorVocabulary providerWords) {
+        this.vocabulary = COMMON_WORDS.and(providerWords);
+    }
 
     /** Classifies a non-2xx answer; the message is redacted of the known secrets and of anything key-like. */
     public UpstreamFailure fromResponse(int status, HttpHeaders headers, String body, String... secrets) {
@@ -99,52 +99,34 @@ public class HttpErrorClassifier {
     public ErrorClass classify(Integer status, ErrorDetails details) {
         String text = details.searchable();
         int code = status == null ? 0 : status;
-        if (code == 402 || CREDIT.matcher(text).find()) {
-            return ErrorClass.CREDIT_EXHAUSTED;
+        for (ErrorClass candidate : PRECEDENCE) {
+            if (statusMeans(candidate, code) || vocabulary.names(candidate, text)) {
+                return candidate;
+            }
         }
-        if (ENDPOINT_UNSUPPORTED.matcher(text).find()) {
-            return ErrorClass.ENDPOINT_UNSUPPORTED;
-        }
-        if (CONTEXT_LENGTH.matcher(text).find()) {
-            return ErrorClass.CONTEXT_LENGTH_EXCEEDED;
-        }
-        if (isContentFiltered(code, text)) {
-            return ErrorClass.CONTENT_FILTERED;
-        }
-        if (code == 401 || code == 403 || AUTH.matcher(text).find()) {
-            return ErrorClass.AUTH_ERROR;
-        }
-        if (code == 529 || OVERLOADED.matcher(text).find()) {
-            return ErrorClass.OVERLOADED;
-        }
-        if (code == 429 || RATE_LIMITED.matcher(text).find()) {
-            return ErrorClass.RATE_LIMITED;
-        }
-        if (code == 404 || MODEL_NOT_FOUND.matcher(text).find()) {
-            return ErrorClass.MODEL_NOT_FOUND;
-        }
-        if (code == 408) {
-            return ErrorClass.TIMEOUT;
-        }
-        if (code >= 500 || SERVER_ERROR.matcher(text).find()) {
-            return ErrorClass.UPSTREAM_ERROR;
-        }
-        if (code >= 400) {
-            return ErrorClass.BAD_REQUEST;
-        }
-        return status == null && text.contains("invalid_request_error") ? ErrorClass.BAD_REQUEST : ErrorClass.UPSTREAM_ERROR;
-    }
-
-    /** A hook for providers whose refusals need more than the shared phrases. */
-    protected boolean isContentFiltered(int status, String searchableText) {
-        return CONTENT_FILTERED.matcher(searchableText).find();
+        // an in-stream error has no status: only its type says the request itself was wrong
+        return code >= 400 || status == null && vocabulary.names(ErrorClass.BAD_REQUEST, text)
+                ? ErrorClass.BAD_REQUEST : ErrorClass.UPSTREAM_ERROR;
     }
 
     /**
-     * The error fields of a body. Handles the common shapes: {@code {"error":{type,code,message}}}
-     * (OpenAI, Anthropic, OpenRouter with a numeric code), {@code {"error":"text"}},
-     * {@code {"message":..,"type":..}} (vLLM) and {@code {"detail":..}} (FastAPI servers).
+     * The HTTP defaults. 529 is no registered status; Anthropic made it "overloaded" and the
+     * others mean the same when they borrow it, so it is read alike for every provider.
      */
+    private static boolean statusMeans(ErrorClass errorClass, int status) {
+        return switch (errorClass) {
+            case CREDIT_EXHAUSTED -> status == 402;
+            case AUTH_ERROR -> status == 401 || status == 403;
+            case OVERLOADED -> status == 529;
+            case RATE_LIMITED -> status == 429;
+            case MODEL_NOT_FOUND -> status == 404;
+            case TIMEOUT -> status == 408;
+            case UPSTREAM_ERROR -> status >= 500;
+            default -> false;
+        };
+    }
+
+    /** The error fields of a body; a body that is not a JSON object is the message. */
     public ErrorDetails details(String body) {
         JsonObject root = JsonSupport.parseObjectOrNull(body);
         if (root == null) {
@@ -153,28 +135,22 @@ public class HttpErrorClassifier {
         return details(root);
     }
 
+    /**
+     * The fields of {@code {"error":{type,code,message}}} (OpenAI, Anthropic, OpenRouter), or of
+     * {@code type}, {@code code} and {@code message} at the top (an OpenAI Responses error event).
+     */
     public ErrorDetails details(JsonObject root) {
         JsonObject error = JsonSupport.object(root, "error");
         if (error != null) {
-            return new ErrorDetails(JsonSupport.string(error, "type"), JsonSupport.string(error, "code"),
-                    messageOf(error));
+            return new ErrorDetails(JsonSupport.string(error, "type"), JsonSupport.string(error, "code"), messageOf(error));
         }
-        String errorText = JsonSupport.string(root, "error");
-        String message = errorText != null ? errorText
-                : Optional.ofNullable(JsonSupport.string(root, "message")).orElse(JsonSupport.string(root, "detail"));
-        return new ErrorDetails(JsonSupport.string(root, "type"), JsonSupport.string(root, "code"), message);
+        return new ErrorDetails(JsonSupport.string(root, "type"), JsonSupport.string(root, "code"),
+                JsonSupport.string(root, "message"));
     }
 
-    /** The error message, with OpenRouter's {@code metadata.raw} (the underlying provider's words) when present. */
+    /** The message of an {@code error} object; a provider that adds words elsewhere overrides it. */
     protected String messageOf(JsonObject error) {
-        String message = JsonSupport.string(error, "message");
-        JsonObject metadata = JsonSupport.object(error, "metadata");
-        JsonValue raw = metadata == null ? null : metadata.get("raw");
-        if (raw != null && raw.getValueType() != JsonValue.ValueType.NULL) {
-            String rawText = raw.getValueType() == JsonValue.ValueType.STRING ? JsonSupport.string(metadata, "raw") : raw.toString();
-            message = message == null ? rawText : message + ": " + rawText;
-        }
-        return message;
+        return JsonSupport.string(error, "message");
     }
 
     private static String describe(int status, ErrorDetails details, String body) {

@@ -9,6 +9,10 @@ import java.util.regex.Pattern;
  * before it is stored, logged or shown (SPEC §10: never an API key in a response, a log line or
  * an error message). Providers echo keys in their errors, e.g. OpenAI's
  * "Incorrect API key provided: sk-abc***xyz".
+ *
+ * <p>Unlike error classification, the key shapes of all providers stay together here: any text may
+ * carry any provider's key (OpenRouter and compatible proxies relay the routed provider's answer,
+ * a transport exception quotes whatever it saw), so every text is scrubbed of all of them.
  */
 public final class Redaction {
 

@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class HttpErrorClassifierTest {
 
-    private final HttpErrorClassifier classifier = new HttpErrorClassifier();
+    private final HttpErrorClassifier classifier = new HttpErrorClassifier(ErrorVocabulary.NONE);
 
     private ErrorClass classify(int status, String body) {
         return classifier.fromResponse(status, HttpHeaders.of(Map.of(), (a, b) -> true), body).errorClass();
@@ -31,46 +31,53 @@ class HttpErrorClassifierTest {
 
     @ParameterizedTest(name = "{0} {1} -> {2}")
     @CsvSource(delimiter = '|', value = {
-            "429 | {\"error\":{\"message\":\"Rate limit reached\",\"type\":\"requests\",\"code\":\"rate_limit_exceeded\"}} | RATE_LIMITED",
-            "429 | {\"error\":{\"message\":\"You exceeded your current quota, please check your plan.\",\"type\":\"insufficient_quota\",\"code\":\"insufficient_quota\"}} | CREDIT_EXHAUSTED",
-            "401 | {\"error\":{\"message\":\"Insufficient credits\",\"code\":401}} | CREDIT_EXHAUSTED",
-            "402 | {\"error\":{\"code\":402,\"message\":\"whatever\"}} | CREDIT_EXHAUSTED",
-            "400 | {\"type\":\"error\",\"error\":{\"type\":\"invalid_request_error\",\"message\":\"Your credit balance is too low to access the Anthropic API.\"}} | CREDIT_EXHAUSTED",
-            "404 | {\"error\":{\"message\":\"This model is only supported in v1/responses and not in v1/chat/completions.\",\"type\":\"invalid_request_error\",\"param\":\"model\",\"code\":null}} | ENDPOINT_UNSUPPORTED",
-            "400 | {\"error\":{\"message\":\"gpt-x is not supported in the v1/chat/completions endpoint.\"}} | ENDPOINT_UNSUPPORTED",
-            "400 | {\"error\":{\"message\":\"Please use the Responses API for this model\"}} | ENDPOINT_UNSUPPORTED",
-            "404 | {\"error\":{\"message\":\"The model `gpt-9` does not exist or you do not have access to it.\",\"code\":\"model_not_found\"}} | MODEL_NOT_FOUND",
             "400 | {\"error\":{\"message\":\"model xyz does not exist\"}} | MODEL_NOT_FOUND",
-            "404 | {\"type\":\"error\",\"error\":{\"type\":\"not_found_error\",\"message\":\"model: claude-9\"}} | MODEL_NOT_FOUND",
-            "400 | {\"error\":{\"message\":\"This model's maximum context length is 8192 tokens.\",\"code\":\"context_length_exceeded\"}} | CONTEXT_LENGTH_EXCEEDED",
-            "400 | {\"type\":\"error\",\"error\":{\"type\":\"invalid_request_error\",\"message\":\"prompt is too long: 205351 tokens > 200000 maximum\"}} | CONTEXT_LENGTH_EXCEEDED",
-            "400 | {\"error\":{\"message\":\"Your request was rejected as a result of our safety system.\",\"code\":\"content_policy_violation\"}} | CONTENT_FILTERED",
             "400 | {\"error\":{\"message\":\"content_filter triggered\"}} | CONTENT_FILTERED",
-            "401 | {\"error\":{\"message\":\"Incorrect API key provided: sk-abc***xyz.\",\"code\":\"invalid_api_key\"}} | AUTH_ERROR",
-            "403 | {\"type\":\"error\",\"error\":{\"type\":\"permission_error\",\"message\":\"no\"}} | AUTH_ERROR",
             "400 | {\"error\":{\"message\":\"Invalid API key\"}} | AUTH_ERROR",
-            "529 | {\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}} | OVERLOADED",
-            "500 | {\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}} | OVERLOADED",
-            "503 | {\"error\":{\"message\":\"The engine is currently overloaded, please try again later.\",\"type\":\"server_error\"}} | UPSTREAM_ERROR",
+            "400 | {\"error\":{\"message\":\"Rate limit reached\"}} | RATE_LIMITED",
+            "400 | {\"error\":{\"message\":\"the context window is 4096 tokens\"}} | CONTEXT_LENGTH_EXCEEDED",
+            "401 | {\"error\":{\"message\":\"Payment required\"}} | CREDIT_EXHAUSTED",
+            "401 | {} | AUTH_ERROR",
+            "402 | {} | CREDIT_EXHAUSTED",
+            "403 | {} | AUTH_ERROR",
+            "404 | {} | MODEL_NOT_FOUND",
+            "408 | {} | TIMEOUT",
+            "429 | {} | RATE_LIMITED",
+            "529 | {} | OVERLOADED",
             "500 | <html>oops</html> | UPSTREAM_ERROR",
             "502 | '' | UPSTREAM_ERROR",
             "504 | {} | UPSTREAM_ERROR",
-            "408 | {\"error\":{\"code\":408,\"message\":\"Timed out\"}} | TIMEOUT",
-            "422 | {\"detail\":\"bad field\"} | BAD_REQUEST",
+            "418 | {} | BAD_REQUEST",
             "400 | {\"error\":{\"message\":\"temperature must be at most 2\"}} | BAD_REQUEST"})
-    void statusAndBodyGiveTheClass(int status, String body, ErrorClass expected) {
+    void statusAndCommonPhrasesGiveTheClass(int status, String body, ErrorClass expected) {
         assertThat(classify(status, body)).isEqualTo(expected);
     }
 
     @Test
-    void inStreamErrorsUseTheirNumericCodeOrType() {
+    void oneProvidersWordsMeanNothingToAnother() {
+        assertThat(classify(400, "{\"type\":\"error\",\"error\":{\"type\":\"invalid_request_error\","
+                + "\"message\":\"Your credit balance is too low to access the Anthropic API.\"}}"))
+                .isEqualTo(ErrorClass.BAD_REQUEST);
+        assertThat(classify(500, "{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\"}}"))
+                .isEqualTo(ErrorClass.UPSTREAM_ERROR);
+    }
+
+    @Test
+    void inStreamErrorsUseTheirNumericCode() {
         assertThat(classifier.fromStreamError(429, new ErrorDetails(null, "429", "Provider returned error")).errorClass())
                 .isEqualTo(ErrorClass.RATE_LIMITED);
-        assertThat(classifier.fromStreamError(null, new ErrorDetails("overloaded_error", null, "Overloaded")).errorClass())
-                .isEqualTo(ErrorClass.OVERLOADED);
-        assertThat(classifier.fromStreamError(null, new ErrorDetails(null, "server_error", "boom")).errorClass())
+        assertThat(classifier.fromStreamError(null, new ErrorDetails(null, null, "boom")).errorClass())
                 .isEqualTo(ErrorClass.UPSTREAM_ERROR);
-        assertThat(classifier.fromStreamError(null, new ErrorDetails(null, "server_error", "boom")).status()).isNull();
+        assertThat(classifier.fromStreamError(null, new ErrorDetails(null, null, "boom")).status()).isNull();
+    }
+
+    @Test
+    void theUsualErrorObjectAndTopLevelFieldsAreRead() {
+        assertThat(classifier.details("{\"error\":{\"type\":\"t\",\"code\":\"c\",\"message\":\"m\"}}"))
+                .isEqualTo(new ErrorDetails("t", "c", "m"));
+        assertThat(classifier.details("{\"type\":\"error\",\"code\":\"rate_limit_exceeded\",\"message\":\"slow down\"}"))
+                .isEqualTo(new ErrorDetails("error", "rate_limit_exceeded", "slow down"));
+        assertThat(classifier.details("Bad Gateway")).isEqualTo(new ErrorDetails(null, null, "Bad Gateway"));
     }
 
     @Test

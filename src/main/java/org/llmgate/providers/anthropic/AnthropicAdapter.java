@@ -47,7 +47,7 @@ public class AnthropicAdapter implements ProviderAdapter {
     static final int DEFAULT_MAX_TOKENS = 1024;
     private static final int MAX_PAGES = 50;
 
-    private final AnthropicErrors errors = new AnthropicErrors();
+    private final AnthropicErrorClassifier errors = new AnthropicErrorClassifier();
     private UpstreamHttp http;
 
     /** For CDI; the shared client arrives through {@link #setHttp}. */

@@ -11,7 +11,6 @@ import org.llmgate.providers.StreamListener;
 import org.llmgate.providers.UpstreamCall;
 import org.llmgate.providers.UpstreamHttp;
 import org.llmgate.providers.openai.OpenAiDialect;
-import org.llmgate.providers.openai.OpenAiErrors;
 import org.llmgate.providers.openai.OpenAiProtocol;
 
 import java.util.List;
@@ -28,7 +27,7 @@ public class OpenAiCompatibleAdapter implements ProviderAdapter {
 
     public static final String ID = "openai-compatible";
 
-    private final OpenAiProtocol protocol = new OpenAiProtocol(ID, OpenAiDialect.COMPATIBLE, new OpenAiErrors(), Map.of());
+    private final OpenAiProtocol protocol = new OpenAiProtocol(ID, OpenAiDialect.COMPATIBLE, new CompatibleErrorClassifier(), Map.of());
     private UpstreamHttp http;
 
     /** For CDI; the shared client arrives through {@link #setHttp}. */

@@ -26,7 +26,7 @@ public class OpenAiAdapter implements ProviderAdapter {
     public static final String ID = "openai";
     public static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
 
-    private final OpenAiProtocol protocol = new OpenAiProtocol(ID, OpenAiDialect.OPENAI, new OpenAiErrors(), Map.of());
+    private final OpenAiProtocol protocol = new OpenAiProtocol(ID, OpenAiDialect.OPENAI, new OpenAiErrorClassifier(), Map.of());
     private UpstreamHttp http;
 
     /** For CDI; the shared client arrives through {@link #setHttp}. */

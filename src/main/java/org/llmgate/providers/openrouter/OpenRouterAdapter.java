@@ -33,7 +33,7 @@ public class OpenRouterAdapter implements ProviderAdapter {
     public static final String DEFAULT_BASE_URL = "https://openrouter.ai/api/v1";
     private static final BigDecimal CENTS_PER_MILLION_PER_USD_PER_TOKEN = new BigDecimal("100000000");
 
-    private final OpenAiProtocol protocol = new OpenAiProtocol(ID, OpenAiDialect.COMPATIBLE, new OpenRouterErrors(),
+    private final OpenAiProtocol protocol = new OpenAiProtocol(ID, OpenAiDialect.COMPATIBLE, new OpenRouterErrorClassifier(),
             Map.of("X-Title", "llmgate"));
     private UpstreamHttp http;
 

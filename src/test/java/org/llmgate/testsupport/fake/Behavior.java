@@ -22,6 +22,7 @@ public final class Behavior {
     final Duration retryAfter;
     final String message;
     final String errorType;
+    final ErrorPreset preset;
     final int dropAfter;
     final Endpoint onlyOn;
     final int keepAlives;
@@ -30,13 +31,15 @@ public final class Behavior {
     final Duration delay;
 
     private Behavior(Kind kind, List<String> tokens, int status, Duration retryAfter, String message, String errorType,
-                     int dropAfter, Endpoint onlyOn, int keepAlives, Long inputTokens, Long outputTokens, Duration delay) {
+                     ErrorPreset preset, int dropAfter, Endpoint onlyOn, int keepAlives, Long inputTokens, Long outputTokens,
+                     Duration delay) {
         this.kind = kind;
         this.tokens = List.copyOf(tokens);
         this.status = status;
         this.retryAfter = retryAfter;
         this.message = message;
         this.errorType = errorType;
+        this.preset = preset;
         this.dropAfter = dropAfter;
         this.onlyOn = onlyOn;
         this.keepAlives = keepAlives;
@@ -46,7 +49,7 @@ public final class Behavior {
     }
 
     private static Behavior of(Kind kind) {
-        return new Behavior(kind, List.of(), 200, null, null, null, 0, null, 0, null, null, Duration.ZERO);
+        return new Behavior(kind, List.of(), 200, null, null, null, null, 0, null, 0, null, null, Duration.ZERO);
     }
 
     /** Streams these tokens and ends properly; no tokens: "Hello", " from ", the model id. */
@@ -57,7 +60,7 @@ public final class Behavior {
     /** Answers this HTTP status with the provider's real error body (e.g. 401, 402, 404, 429, 500, 529). */
     public static Behavior status(int status) {
         Behavior b = of(Kind.STATUS);
-        return new Behavior(b.kind, b.tokens, status, null, null, null, 0, null, 0, null, null, Duration.ZERO);
+        return new Behavior(b.kind, b.tokens, status, null, null, null, null, 0, null, 0, null, null, Duration.ZERO);
     }
 
     /** Never sends the response headers (until the fake is reset or closed). */
@@ -73,7 +76,7 @@ public final class Behavior {
     /** Sends {@code tokens} deltas, then closes the connection without the end marker. */
     public static Behavior dropAfter(int tokens) {
         Behavior b = of(Kind.DROP);
-        return new Behavior(b.kind, b.tokens, 200, null, null, null, tokens, null, 0, null, null, Duration.ZERO);
+        return new Behavior(b.kind, b.tokens, 200, null, null, null, null, tokens, null, 0, null, null, Duration.ZERO);
     }
 
     /** A 200 stream with no text that ends properly ({@code [DONE]}, {@code message_stop}, {@code response.completed}). */
@@ -95,7 +98,7 @@ public final class Behavior {
      */
     public static Behavior inStreamError(String type) {
         Behavior b = of(Kind.IN_STREAM_ERROR);
-        return new Behavior(b.kind, b.tokens, 200, null, null, Objects.requireNonNull(type), 0, null, 0, null, null, Duration.ZERO);
+        return new Behavior(b.kind, b.tokens, 200, null, null, Objects.requireNonNull(type), null, 0, null, 0, null, null, Duration.ZERO);
     }
 
     /** Answers on the Responses API only; chat completions get OpenAI's real 404 "only supported in v1/responses". */
@@ -110,62 +113,62 @@ public final class Behavior {
 
     /** The provider's real "out of credits" answer: OpenAI 429 insufficient_quota, OpenRouter 402, Anthropic 400 "credit balance is too low". */
     public static Behavior insufficientQuota() {
-        return preset("insufficient_quota");
+        return preset(ErrorPreset.INSUFFICIENT_QUOTA);
     }
 
     /** The provider's real "prompt too long" 400. */
     public static Behavior contextTooLong() {
-        return preset("context_length");
+        return preset(ErrorPreset.CONTEXT_TOO_LONG);
     }
 
     /** The provider's real moderation refusal (OpenRouter 403 flagged, OpenAI 400 safety system, Anthropic 400 content filtering). */
     public static Behavior contentFiltered() {
-        return preset("content_filter");
+        return preset(ErrorPreset.CONTENT_FILTERED);
     }
 
-    private static Behavior preset(String name) {
-        return new Behavior(Kind.PRESET_ERROR, List.of(), 400, null, null, name, 0, null, 0, null, null, Duration.ZERO);
+    private static Behavior preset(ErrorPreset preset) {
+        return new Behavior(Kind.PRESET_ERROR, List.of(), 400, null, null, null, preset, 0, null, 0, null, null, Duration.ZERO);
     }
 
     public Behavior tokens(String... newTokens) {
-        return new Behavior(kind, List.of(newTokens), status, retryAfter, message, errorType, dropAfter, onlyOn,
+        return new Behavior(kind, List.of(newTokens), status, retryAfter, message, errorType, preset, dropAfter, onlyOn,
                 keepAlives, inputTokens, outputTokens, delay);
     }
 
     /** Adds a Retry-After header (whole seconds) to an error status. */
     public Behavior retryAfter(Duration wait) {
-        return new Behavior(kind, tokens, status, wait, message, errorType, dropAfter, onlyOn, keepAlives,
-                inputTokens, outputTokens, delay);
+        return new Behavior(kind, tokens, status, wait, message, errorType, preset, dropAfter, onlyOn,
+                keepAlives, inputTokens, outputTokens, delay);
     }
 
     /** Replaces the error message, e.g. a 401 that echoes part of the key. */
     public Behavior message(String text) {
-        return new Behavior(kind, tokens, status, retryAfter, text, errorType, dropAfter, onlyOn, keepAlives,
-                inputTokens, outputTokens, delay);
+        return new Behavior(kind, tokens, status, retryAfter, text, errorType, preset, dropAfter, onlyOn,
+                keepAlives, inputTokens, outputTokens, delay);
     }
 
     /** Sends this many keep-alives before the first token ({@code : OPENROUTER PROCESSING} comments; Anthropic {@code ping} events). */
     public Behavior keepAlives(int count) {
-        return new Behavior(kind, tokens, status, retryAfter, message, errorType, dropAfter, onlyOn, count,
-                inputTokens, outputTokens, delay);
+        return new Behavior(kind, tokens, status, retryAfter, message, errorType, preset, dropAfter, onlyOn,
+                count, inputTokens, outputTokens, delay);
     }
 
     /** The usage the stream reports (default: 12 input tokens, one output token per delta). */
     public Behavior usage(long input, long output) {
-        return new Behavior(kind, tokens, status, retryAfter, message, errorType, dropAfter, onlyOn, keepAlives,
-                input, output, delay);
+        return new Behavior(kind, tokens, status, retryAfter, message, errorType, preset, dropAfter, onlyOn,
+                keepAlives, input, output, delay);
     }
 
     /** Waits this long after the headers before the first event; keep-alives, if any, are spread over the wait. */
     public Behavior delay(Duration wait) {
-        return new Behavior(kind, tokens, status, retryAfter, message, errorType, dropAfter, onlyOn, keepAlives,
-                inputTokens, outputTokens, wait);
+        return new Behavior(kind, tokens, status, retryAfter, message, errorType, preset, dropAfter, onlyOn,
+                keepAlives, inputTokens, outputTokens, wait);
     }
 
     /** Restricts the behavior to one OpenAI endpoint; the other gets the provider's "only supported in" 404. */
     public Behavior onlyOn(Endpoint endpoint) {
-        return new Behavior(kind, tokens, status, retryAfter, message, errorType, dropAfter, endpoint, keepAlives,
-                inputTokens, outputTokens, delay);
+        return new Behavior(kind, tokens, status, retryAfter, message, errorType, preset, dropAfter, endpoint,
+                keepAlives, inputTokens, outputTokens, delay);
     }
 
     @Override

@@ -2,24 +2,24 @@ package org.llmgate.testsupport.fake;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import org.llmgate.providers.CatalogModel;
 import org.llmgate.providers.Endpoint;
 import org.llmgate.providers.JsonSupport;
+import org.llmgate.testsupport.fake.anthropic.AnthropicWire;
+import org.llmgate.testsupport.fake.compatible.CompatibleWire;
+import org.llmgate.testsupport.fake.openai.OpenAiWire;
+import org.llmgate.testsupport.fake.openrouter.OpenRouterWire;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -51,8 +51,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * 30), {@code always-401}, {@code always-402}, {@code always-500}, {@code always-529},
  * {@code empty}, {@code hang}, {@code responses-only}.
  *
- * <p>Anthropic's model list pages hold at most 2 models (fewer if {@code limit} asks), so every
- * client paginates with {@code after_id}; the real API pages by {@code limit} (default 20).
+ * <p>What is common to all providers (scripts, counts, recorded requests, hanging, being down) is
+ * here and in {@link FakeChat}; how each provider speaks is its {@link ProviderWire}, chosen once
+ * from the request path. A new provider is one more wire in {@link #WIRES}.
  */
 public final class FakeProvider implements AutoCloseable {
 
@@ -61,12 +62,8 @@ public final class FakeProvider implements AutoCloseable {
     public static final String OPENROUTER = "openrouter";
     public static final String ANTHROPIC = "anthropic";
 
-    private static final Map<String, String> PREFIXES = Map.of(
-            OPENAI, "/openai/v1",
-            COMPATIBLE, "/compatible/v1",
-            OPENROUTER, "/openrouter/api/v1",
-            ANTHROPIC, "/anthropic");
-    private static final int ANTHROPIC_MAX_PAGE = 2;
+    private static final List<ProviderWire> WIRES = List.of(
+            new OpenAiWire(), new CompatibleWire(), new OpenRouterWire(), new AnthropicWire());
     private static final Duration HANG_LIMIT = Duration.ofMinutes(5);
 
     private final HttpServer server;
@@ -111,11 +108,7 @@ public final class FakeProvider implements AutoCloseable {
 
     /** The base URL as the provider's SDK convention has it: openai → {@code http://127.0.0.1:P/openai/v1}, anthropic without version path. */
     public String baseUrl(String provider) {
-        String prefix = PREFIXES.get(provider);
-        if (prefix == null) {
-            throw new IllegalArgumentException("unknown provider " + provider + "; known: " + PREFIXES.keySet());
-        }
-        return "http://127.0.0.1:" + port() + prefix;
+        return "http://127.0.0.1:" + port() + wire(provider).pathPrefix();
     }
 
     /** What calls for this model do, whatever the key. */
@@ -154,10 +147,7 @@ public final class FakeProvider implements AutoCloseable {
 
     /** The model list served for this provider, in its real format. */
     public void setCatalog(String provider, List<CatalogModel> models) {
-        if (!PREFIXES.containsKey(provider)) {
-            throw new IllegalArgumentException("unknown provider " + provider);
-        }
-        catalogs.put(provider, List.copyOf(models));
+        catalogs.put(wire(provider).id(), List.copyOf(models));
     }
 
     /** While down, every request gets 503 with the provider's error body. */
@@ -193,15 +183,25 @@ public final class FakeProvider implements AutoCloseable {
 
     // --- request handling -----------------------------------------------------------------------
 
+    private static ProviderWire wire(String provider) {
+        return WIRES.stream().filter(wire -> wire.id().equals(provider)).findFirst().orElseThrow(() ->
+                new IllegalArgumentException("unknown provider " + provider + "; known: "
+                        + WIRES.stream().map(ProviderWire::id).toList()));
+    }
+
+    private static ProviderWire wireAt(String path) {
+        return WIRES.stream().filter(wire -> path.startsWith(wire.pathPrefix() + "/")).findFirst().orElse(null);
+    }
+
     private void handle(HttpExchange exchange) {
         try (exchange) {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             URI uri = exchange.getRequestURI();
-            String provider = providerOf(uri.getPath());
+            ProviderWire wire = wireAt(uri.getPath());
             Map<String, List<String>> headers = new LinkedHashMap<>();
             exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
-            requests.add(new RecordedRequest(provider, exchange.getRequestMethod(), uri.toString(), headers, body));
-            route(exchange, provider, uri, body);
+            requests.add(new RecordedRequest(wire == null ? null : wire.id(), exchange.getRequestMethod(), uri.toString(), headers, body));
+            route(exchange, wire, uri, body);
         } catch (IOException clientWentAway) {
             // the adapter under test cancelled or timed out: nothing to answer
         } catch (RuntimeException e) {
@@ -209,31 +209,17 @@ public final class FakeProvider implements AutoCloseable {
         }
     }
 
-    private static String providerOf(String path) {
-        for (Map.Entry<String, String> entry : PREFIXES.entrySet()) {
-            if (path.startsWith(entry.getValue() + "/")) {
-                return entry.getKey();
-            }
-        }
-        return null;
-    }
-
-    private void route(HttpExchange exchange, String provider, URI uri, String body) throws IOException {
-        if (provider == null) {
+    private void route(HttpExchange exchange, ProviderWire wire, URI uri, String body) throws IOException {
+        if (wire == null) {
             sendJson(exchange, 404, JsonSupport.objectBuilder().add("error", "unknown path " + uri.getPath()).build(), null);
             return;
         }
-        String path = uri.getPath().substring(PREFIXES.get(provider).length());
+        String path = uri.getPath().substring(wire.pathPrefix().length());
         String method = exchange.getRequestMethod();
-        boolean catalog = method.equals("GET") && path.equals(ANTHROPIC.equals(provider) ? "/v1/models" : "/models");
-        Endpoint endpoint = !method.equals("POST") ? null : switch (path) {
-            case "/chat/completions" -> ANTHROPIC.equals(provider) ? null : Endpoint.CHAT_COMPLETIONS;
-            case "/responses" -> ANTHROPIC.equals(provider) ? null : Endpoint.RESPONSES;
-            case "/v1/messages" -> ANTHROPIC.equals(provider) ? Endpoint.MESSAGES : null;
-            default -> null;
-        };
+        boolean catalog = method.equals("GET") && path.equals(wire.catalogPath());
+        Endpoint endpoint = method.equals("POST") ? wire.chatEndpointAt(path) : null;
         if (catalog) {
-            catalogCalls.computeIfAbsent(provider, p -> new AtomicInteger()).incrementAndGet();
+            catalogCalls.computeIfAbsent(wire.id(), p -> new AtomicInteger()).incrementAndGet();
         }
         JsonObject request = endpoint == null ? null : JsonSupport.parseObjectOrNull(body);
         String model = request == null ? null : JsonSupport.string(request, "model");
@@ -241,50 +227,34 @@ public final class FakeProvider implements AutoCloseable {
             calls.computeIfAbsent(model + "|" + endpoint, k -> new AtomicInteger()).incrementAndGet();
         }
         if (down) {
-            sendError(exchange, FakeErrors.forStatus(provider, 503, null, model, null), null);
+            sendError(exchange, wire.statusError(503, null, model, null), null);
             return;
         }
         if (!catalog && endpoint == null) {
-            sendError(exchange, FakeErrors.notFound(provider, uri.getPath()), null);
+            sendError(exchange, wire.requestError(404, "Invalid URL (" + uri.getPath() + ")"), null);
             return;
         }
-        String apiKey = apiKey(exchange, provider);
-        if (apiKey == null && !COMPATIBLE.equals(provider)) {
-            sendError(exchange, FakeErrors.missingAuth(provider), null);
-            return;
-        }
-        if (ANTHROPIC.equals(provider) && exchange.getRequestHeaders().getFirst("anthropic-version") == null) {
-            sendError(exchange, FakeErrors.anthropicMissingVersion(), null);
+        String apiKey = wire.apiKey(exchange.getRequestHeaders());
+        ErrorReply refusal = wire.refusal(exchange.getRequestHeaders(), apiKey);
+        if (refusal != null) {
+            sendError(exchange, refusal, null);
             return;
         }
         if (catalog) {
-            serveCatalog(exchange, provider, uri);
+            serveCatalog(exchange, wire, uri);
             return;
         }
         if (model == null) {
-            sendError(exchange, FakeErrors.badRequest(provider, request == null
+            sendError(exchange, wire.requestError(400, request == null
                     ? "We could not parse the JSON body of your request." : "model: field required"), null);
             return;
         }
         Behavior behavior = behaviorFor(apiKey, model);
         if (behavior.onlyOn != null && behavior.onlyOn != endpoint && endpoint != Endpoint.MESSAGES) {
-            sendError(exchange, FakeErrors.endpointUnsupported(provider, behavior.onlyOn), null);
+            sendError(exchange, wire.endpointUnsupported(behavior.onlyOn), null);
             return;
         }
-        new FakeChat(this, exchange, provider, endpoint, request, model, apiKey, behavior).run();
-    }
-
-    private static String apiKey(HttpExchange exchange, String provider) {
-        if (ANTHROPIC.equals(provider)) {
-            String key = exchange.getRequestHeaders().getFirst("x-api-key");
-            return key == null || key.isBlank() ? null : key;
-        }
-        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return null;
-        }
-        String key = authorization.substring(7).strip();
-        return key.isEmpty() ? null : key;
+        new FakeChat(this, exchange, wire, endpoint, request, model, apiKey, behavior).run();
     }
 
     private Behavior behaviorFor(String apiKey, String model) {
@@ -352,126 +322,18 @@ public final class FakeProvider implements AutoCloseable {
         }
     }
 
-    static void sendError(HttpExchange exchange, FakeErrors.Reply reply, Duration retryAfter) throws IOException {
+    static void sendError(HttpExchange exchange, ErrorReply reply, Duration retryAfter) throws IOException {
         sendJson(exchange, reply.status(), reply.body(), retryAfter);
     }
 
     // --- catalogs -------------------------------------------------------------------------------
 
-    private void serveCatalog(HttpExchange exchange, String provider, URI uri) throws IOException {
+    private void serveCatalog(HttpExchange exchange, ProviderWire wire, URI uri) throws IOException {
         if (!catalogDelay.isZero() && awaitRelease(catalogDelay)) {
             return;
         }
-        List<CatalogModel> models = catalogs.getOrDefault(provider, defaultCatalog(provider));
-        JsonObject body = switch (provider) {
-            case ANTHROPIC -> anthropicPage(models, query(uri));
-            case OPENROUTER -> openRouterList(models);
-            default -> openAiList(models, COMPATIBLE.equals(provider));
-        };
-        sendJson(exchange, 200, body, null);
-    }
-
-    private static JsonObject openAiList(List<CatalogModel> models, boolean vllm) {
-        JsonArrayBuilder data = JsonSupport.arrayBuilder();
-        for (CatalogModel model : models) {
-            JsonObjectBuilder entry = JsonSupport.objectBuilder().add("id", model.id()).add("object", "model")
-                    .add("created", 1_715_367_049L).add("owned_by", vllm ? "vllm" : "openai");
-            if (vllm && model.contextWindow() != null) {
-                entry.add("root", model.id()).addNull("parent").add("max_model_len", model.contextWindow());
-            }
-            data.add(entry);
-        }
-        return JsonSupport.objectBuilder().add("object", "list").add("data", data).build();
-    }
-
-    private static JsonObject openRouterList(List<CatalogModel> models) {
-        JsonArrayBuilder data = JsonSupport.arrayBuilder();
-        for (CatalogModel model : models) {
-            JsonObjectBuilder entry = JsonSupport.objectBuilder().add("id", model.id()).add("canonical_slug", model.id())
-                    .add("name", model.name() == null ? model.id() : model.name()).add("created", 1_715_367_049L)
-                    .add("description", "A fake model.")
-                    .add("architecture", JsonSupport.objectBuilder().add("modality", "text->text")
-                            .add("input_modalities", JsonSupport.arrayBuilder().add("text"))
-                            .add("output_modalities", JsonSupport.arrayBuilder().add("text"))
-                            .add("tokenizer", "Other").addNull("instruct_type"));
-            if (model.contextWindow() != null) {
-                entry.add("context_length", model.contextWindow());
-            } else {
-                entry.addNull("context_length");
-            }
-            if (model.inputCentsPerMillion() != null || model.outputCentsPerMillion() != null) {
-                entry.add("pricing", JsonSupport.objectBuilder()
-                        .add("prompt", usdPerToken(model.inputCentsPerMillion()))
-                        .add("completion", usdPerToken(model.outputCentsPerMillion()))
-                        .add("request", "0").add("image", "0").add("web_search", "0").add("internal_reasoning", "0"));
-            }
-            entry.add("top_provider", JsonSupport.objectBuilder().add("is_moderated", false))
-                    .addNull("per_request_limits")
-                    .add("supported_parameters", JsonSupport.arrayBuilder().add("max_tokens").add("temperature"));
-            data.add(entry);
-        }
-        return JsonSupport.objectBuilder().add("data", data).build();
-    }
-
-    /** Cents per million tokens as OpenRouter's price: a USD-per-token decimal string. */
-    static String usdPerToken(BigDecimal centsPerMillion) {
-        if (centsPerMillion == null) {
-            return "0";
-        }
-        return centsPerMillion.divide(new BigDecimal("100000000"), MathContext.DECIMAL64).stripTrailingZeros().toPlainString();
-    }
-
-    private static JsonObject anthropicPage(List<CatalogModel> models, Map<String, String> query) {
-        int limit = ANTHROPIC_MAX_PAGE;
-        try {
-            limit = Math.max(1, Math.min(ANTHROPIC_MAX_PAGE, Integer.parseInt(query.getOrDefault("limit", "20"))));
-        } catch (NumberFormatException ignored) {
-            // keep the default
-        }
-        int from = 0;
-        int to;
-        String afterId = query.get("after_id");
-        String beforeId = query.get("before_id");
-        if (afterId != null) {
-            from = indexOf(models, afterId) + 1;
-            to = Math.min(models.size(), from + limit);
-        } else if (beforeId != null) {
-            to = Math.max(0, indexOf(models, beforeId));
-            from = Math.max(0, to - limit);
-        } else {
-            to = Math.min(models.size(), limit);
-        }
-        if (from > to) {
-            from = to;
-        }
-        List<CatalogModel> page = models.subList(from, to);
-        JsonArrayBuilder data = JsonSupport.arrayBuilder();
-        for (CatalogModel model : page) {
-            JsonObjectBuilder entry = JsonSupport.objectBuilder().add("type", "model").add("id", model.id())
-                    .add("display_name", model.name() == null ? model.id() : model.name())
-                    .add("created_at", "2025-02-19T00:00:00Z");
-            if (model.contextWindow() != null) {
-                entry.add("max_input_tokens", model.contextWindow());
-            }
-            data.add(entry);
-        }
-        boolean hasMore = beforeId != null ? from > 0 : to < models.size();
-        JsonObjectBuilder body = JsonSupport.objectBuilder().add("data", data).add("has_more", hasMore);
-        if (page.isEmpty()) {
-            body.addNull("first_id").addNull("last_id");
-        } else {
-            body.add("first_id", page.get(0).id()).add("last_id", page.get(page.size() - 1).id());
-        }
-        return body.build();
-    }
-
-    private static int indexOf(List<CatalogModel> models, String id) {
-        for (int i = 0; i < models.size(); i++) {
-            if (models.get(i).id().equals(id)) {
-                return i;
-            }
-        }
-        return models.size();
+        List<CatalogModel> models = catalogs.getOrDefault(wire.id(), wire.defaultCatalog());
+        sendJson(exchange, 200, wire.catalog(models, query(uri)), null);
     }
 
     private static Map<String, String> query(URI uri) {
@@ -483,36 +345,10 @@ public final class FakeProvider implements AutoCloseable {
         for (String pair : raw.split("&")) {
             int eq = pair.indexOf('=');
             if (eq > 0) {
-                query.put(java.net.URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                query.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
             }
         }
         return query;
-    }
-
-    static List<CatalogModel> defaultCatalog(String provider) {
-        List<CatalogModel> models = new ArrayList<>();
-        switch (provider) {
-            case ANTHROPIC -> {
-                models.add(new CatalogModel("claude-opus-4-1-20250805", "Claude Opus 4.1", 200_000, null, null));
-                models.add(new CatalogModel("claude-sonnet-4-20250514", "Claude Sonnet 4", 200_000, null, null));
-                models.add(new CatalogModel("claude-3-5-haiku-20241022", "Claude Haiku 3.5", 200_000, null, null));
-            }
-            case OPENROUTER -> {
-                models.add(new CatalogModel("meta-llama/llama-3.3-70b-instruct:free", "Meta: Llama 3.3 70B Instruct (free)",
-                        131_072, BigDecimal.ZERO, BigDecimal.ZERO));
-                models.add(new CatalogModel("openai/gpt-4o-mini", "OpenAI: GPT-4o-mini", 128_000,
-                        new BigDecimal("15"), new BigDecimal("60")));
-                models.add(new CatalogModel("anthropic/claude-sonnet-4", "Anthropic: Claude Sonnet 4", 200_000,
-                        new BigDecimal("300"), new BigDecimal("1500")));
-            }
-            case COMPATIBLE -> models.add(new CatalogModel("meta-llama/Llama-3.1-8B-Instruct", null, 131_072, null, null));
-            default -> {
-                models.add(new CatalogModel("gpt-4o-mini", null, null, null, null));
-                models.add(new CatalogModel("gpt-4.1", null, null, null, null));
-                models.add(new CatalogModel("o3-pro", null, null, null, null));
-            }
-        }
-        return models;
     }
 }

@@ -173,4 +173,112 @@ class FakeProviderTest {
         new OpenAiAdapter(http).stream(call(fake.baseUrl("openai"), "k", "m", Endpoint.CHAT_COMPLETIONS), again);
         assertThat(again.await().completed()).isTrue();
     }
+
+    @Test
+    void eachProviderWordsAnErrorInItsOwnShape() throws Exception {
+        fake.script("m", Behavior.status(429).retryAfter(Duration.ofSeconds(5)));
+
+        HttpResponse<String> openai = chat("openai", "/chat/completions", "k", "m", true);
+        HttpResponse<String> compatible = chat("openai-compatible", "/chat/completions", null, "m", true);
+        HttpResponse<String> openRouter = chat("openrouter", "/chat/completions", "k", "m", true);
+        HttpResponse<String> anthropic = chat("anthropic", "/v1/messages", "k", "m", true);
+
+        assertThat(List.of(openai, compatible, openRouter, anthropic)).allSatisfy(response -> {
+            assertThat(response.statusCode()).isEqualTo(429);
+            assertThat(response.headers().firstValue("Retry-After")).contains("5");
+        });
+        assertThat(openai.body()).contains("\"type\":\"requests\"", "\"code\":\"rate_limit_exceeded\"", "\"param\":null");
+        assertThat(compatible.body()).contains("\"type\":\"RateLimitError\"", "\"code\":429");
+        assertThat(openRouter.body()).contains("\"code\":429", "\"metadata\":{\"raw\":\"m is temporarily rate-limited upstream");
+        assertThat(anthropic.body()).startsWith("{\"type\":\"error\",\"error\":{\"type\":\"rate_limit_error\"")
+                .contains("\"request_id\":\"req_fake");
+    }
+
+    @Test
+    void namedFailuresComeWithEachProvidersStatus() throws Exception {
+        fake.script("m", Behavior.insufficientQuota());
+
+        assertThat(chat("openai", "/chat/completions", "k", "m", true).statusCode()).isEqualTo(429);
+        assertThat(chat("openai-compatible", "/chat/completions", "k", "m", true).statusCode()).isEqualTo(429);
+        assertThat(chat("openrouter", "/chat/completions", "k", "m", true).statusCode()).isEqualTo(402);
+        assertThat(chat("anthropic", "/v1/messages", "k", "m", true).body())
+                .contains("\"type\":\"invalid_request_error\"", "credit balance is too low");
+    }
+
+    @Test
+    void streamsCarryEachProvidersRequestIdHeader() throws Exception {
+        assertThat(chat("openai", "/responses", "k", "m", true).headers().firstValue("x-request-id")).isPresent();
+        assertThat(chat("openrouter", "/chat/completions", "k", "m", true).headers().firstValue("x-request-id")).isPresent();
+        HttpResponse<String> anthropic = chat("anthropic", "/v1/messages", "k", "m", true);
+        assertThat(anthropic.headers().firstValue("request-id")).isPresent();
+        assertThat(anthropic.headers().firstValue("content-type")).contains("text/event-stream; charset=utf-8");
+        assertThat(anthropic.body()).startsWith("event: message_start\n").endsWith("event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n");
+    }
+
+    @Test
+    void openRouterReportsAnErrorAfterThe200AsAChunkWithAStatusLikeCode() throws Exception {
+        fake.script("m", Behavior.inStreamError("overloaded_error"));
+
+        HttpResponse<String> openRouter = chat("openrouter", "/chat/completions", "k", "m", true);
+        HttpResponse<String> openai = chat("openai", "/chat/completions", "k", "m", true);
+
+        assertThat(openRouter.statusCode()).isEqualTo(200);
+        assertThat(openRouter.body()).contains("\"provider\":\"Fake\",\"error\":{\"code\":529,\"message\":\"Overloaded\"}",
+                "\"finish_reason\":\"error\"");
+        assertThat(openai.body()).contains("data: {\"error\":{\"message\":\"Overloaded\",\"type\":\"overloaded_error\"");
+    }
+
+    @Test
+    void openAiChunksMarkPendingUsageOnlyWhenAskedAndOpenRouterAlwaysReportsIt() throws Exception {
+        HttpResponse<String> plain = chat("openai", "/chat/completions", "k", "m", true);
+        HttpResponse<String> openRouter = chat("openrouter", "/chat/completions", "k", "m", true);
+
+        assertThat(plain.body()).doesNotContain("usage").contains("\"system_fingerprint\":null").endsWith("data: [DONE]\n\n");
+        assertThat(openRouter.body()).doesNotContain("\"usage\":null").doesNotContain("system_fingerprint")
+                .contains("\"usage\":{\"prompt_tokens\":12,\"completion_tokens\":3,\"total_tokens\":15}");
+    }
+
+    @Test
+    void anthropicPagesItsModelListByTwo() throws Exception {
+        HttpResponse<String> first = get(fake.baseUrl("anthropic") + "/v1/models", "k", true);
+        HttpResponse<String> second = get(fake.baseUrl("anthropic") + "/v1/models?after_id=claude-sonnet-4-20250514", "k", true);
+
+        assertThat(first.body()).contains("\"has_more\":true", "\"last_id\":\"claude-sonnet-4-20250514\"")
+                .doesNotContain("claude-3-5-haiku");
+        assertThat(second.body()).contains("\"id\":\"claude-3-5-haiku-20241022\"", "\"has_more\":false");
+    }
+
+    @Test
+    void compatibleServersNeedNoKeyAndTellTheirContextWindow() throws Exception {
+        HttpResponse<String> models = get(fake.baseUrl("openai-compatible") + "/models", null, false);
+        HttpResponse<String> openRouterWithoutKey = get(fake.baseUrl("openrouter") + "/models", null, false);
+
+        assertThat(models.statusCode()).isEqualTo(200);
+        assertThat(models.body()).contains("\"owned_by\":\"vllm\"", "\"max_model_len\":131072");
+        assertThat(openRouterWithoutKey.statusCode()).isEqualTo(401);
+        assertThat(openRouterWithoutKey.body()).isEqualTo("{\"error\":{\"message\":\"No auth credentials found\",\"code\":401}}");
+    }
+
+    private static HttpResponse<String> chat(String provider, String path, String key, String model, boolean stream)
+            throws Exception {
+        boolean anthropic = provider.equals("anthropic");
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(fake.baseUrl(provider) + path))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"" + model + "\",\"stream\":" + stream + "}"));
+        return HttpClient.newHttpClient().send(withKey(request, key, anthropic).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> get(String url, String key, boolean anthropic) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
+        return HttpClient.newHttpClient().send(withKey(request, key, anthropic).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpRequest.Builder withKey(HttpRequest.Builder request, String key, boolean anthropic) {
+        if (anthropic) {
+            request.header("anthropic-version", "2023-06-01");
+        }
+        if (key != null) {
+            request.header(anthropic ? "x-api-key" : "Authorization", anthropic ? key : "Bearer " + key);
+        }
+        return request;
+    }
 }
