@@ -16,7 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.llmgate.catalog.control.CatalogCache;
 import org.llmgate.catalog.control.ConnectionReport;
-import org.llmgate.catalog.control.ConnectionTest;
+import org.llmgate.catalog.control.ConnectionCheck;
 import org.llmgate.config.control.ConfigCache;
 import org.llmgate.config.control.RuntimeCredential;
 import org.llmgate.platform.JsonFields;
@@ -44,7 +44,7 @@ public class ProvidersResource {
     @Inject
     CatalogCache catalogs;
     @Inject
-    ConnectionTest connectionTest;
+    ConnectionCheck connectionCheck;
 
     public record ProviderInfo(String id, String name, String defaultBaseUrl, boolean requiresApiKey) {
     }
@@ -119,7 +119,7 @@ public class ProvidersResource {
         }
         fields.validate();
         String key = apiKey != null ? apiKey : credential != null ? credential.apiKey() : null;
-        return connectionTest.run(adapter, new ProviderAccess(url, key), model);
+        return connectionCheck.run(adapter, new ProviderAccess(url, key), model);
     }
 
     private static String effectiveUrl(RuntimeCredential credential, ProviderAdapter adapter) {

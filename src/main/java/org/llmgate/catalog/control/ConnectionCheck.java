@@ -24,7 +24,8 @@ import org.llmgate.providers.UpstreamFailure;
 import org.llmgate.providers.Usage;
 
 /**
- * Tests a key and a model against the provider (SPEC §8), live and within one time bound.
+ * Checks a key and a model against the provider (SPEC §8, test-connection), live and within one
+ * time bound.
  *
  * <p>First the model list, called with the key: OpenAI and Anthropic refuse a bad key there, and
  * it tells whether the model exists. When the model is listed, a tiny chat probe (16 output tokens,
@@ -33,7 +34,7 @@ import org.llmgate.providers.Usage;
  * does not hold is reported as model_not_found without a probe.
  */
 @ApplicationScoped
-public class ConnectionTest {
+public class ConnectionCheck {
 
     private static final List<ChatMessage> PING = List.of(new ChatMessage("user", "Reply with: ok"));
     private static final int PROBE_TOKENS = 16;
