@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -50,19 +51,25 @@ public class CatalogCache {
     record Key(String provider, long credentialId, String fingerprint) {
     }
 
+    /** The credential's model list: fresh, stale with its fetch time, or failed with an UpstreamFailure. */
+    public CompletableFuture<CatalogListing> models(ProviderAdapter adapter, RuntimeCredential credential, boolean refresh) {
+        return entries.computeIfAbsent(key(adapter, credential), k -> new CatalogEntry(clock)).get(ttl(), failureHold(), refresh,
+                () -> adapter.listModels(new ProviderAccess(credential.baseUrl(), credential.apiKey())));
+    }
+
     /**
-     * The credential's model list: fresh, stale with its fetch time, or failed with an UpstreamFailure.
-     * An admin waits at most {@value #WAIT_MS} ms for it (the provider's own bound is longer): then
-     * the last good list is served stale, or a timeout when there is none; the fetch goes on and
-     * fills the cache. At most {@value #CONCURRENT} callers wait on fetches at once, a few more queue.
+     * The model list for an admin, who waits at most {@value #WAIT_MS} ms for it (the provider's own
+     * bound is longer): then the last good list is served stale, or a timeout when there is none, and
+     * the fetch goes on to fill the cache. The wait happens on a fault-tolerance worker, not a request
+     * thread; Payara times and bulkheads the method's own run, so the method waits for the list
+     * itself. At most {@value #CONCURRENT} admins wait at once, {@value #QUEUED} more queue.
      */
     @Asynchronous
     @Timeout(WAIT_MS)
     @Bulkhead(value = CONCURRENT, waitingTaskQueue = QUEUED)
     @Fallback(value = StaleCatalog.class, applyOn = {TimeoutException.class, BulkheadException.class})
-    public CompletionStage<CatalogListing> models(ProviderAdapter adapter, RuntimeCredential credential, boolean refresh) {
-        return entries.computeIfAbsent(key(adapter, credential), k -> new CatalogEntry(clock)).get(ttl(), failureHold(), refresh,
-                () -> adapter.listModels(new ProviderAccess(credential.baseUrl(), credential.apiKey())));
+    public CompletionStage<CatalogListing> awaitModels(ProviderAdapter adapter, RuntimeCredential credential, boolean refresh) {
+        return CompletableFuture.completedFuture(Outcome.await(models(adapter, credential, refresh)));
     }
 
     /** The last good list of the credential, marked stale; empty when there never was one. */

@@ -55,15 +55,16 @@ public class ConnectionCheck {
 
     /**
      * The check, bounded by {@code llmgate.catalog.test-timeout-ms}. Each check may cost a few tokens,
-     * so only {@value #CONCURRENT} run at once and a few more wait; a check past the ceiling or
-     * beyond the queue gets the answer of {@link UncheckedConnection}.
+     * so only {@value #CONCURRENT} run at once and {@value #QUEUED} more wait; a check past the
+     * ceiling or beyond the queue gets the answer of {@link UncheckedConnection}. It waits for its
+     * report on a fault-tolerance worker (Payara times and bulkheads the method's own run).
      */
     @Asynchronous
     @Timeout(CEILING_MS)
     @Bulkhead(value = CONCURRENT, waitingTaskQueue = QUEUED)
     @Fallback(value = UncheckedConnection.class, applyOn = {TimeoutException.class, BulkheadException.class})
     public CompletionStage<ConnectionReport> run(ProviderAdapter adapter, ProviderAccess access, String model) {
-        return run(adapter, access, model, settings.catalogTestTimeout());
+        return CompletableFuture.completedFuture(Outcome.await(run(adapter, access, model, settings.catalogTestTimeout())));
     }
 
     static CompletableFuture<ConnectionReport> run(ProviderAdapter adapter, ProviderAccess access, String model,

@@ -55,7 +55,7 @@ public class ProviderCatalog {
             throw ProblemException.invalidField("credentialId",
                     "credential " + credentialId + " is for provider " + credential.provider() + ", not " + adapter.id());
         }
-        return catalogs.models(adapter, credential, refresh).handle((listing, error) -> error == null
+        return catalogs.awaitModels(adapter, credential, refresh).handle((listing, error) -> error == null
                 ? CompletableFuture.completedFuture(listing)
                 : CompletableFuture.<CatalogListing>failedFuture(unavailable(adapter, credential, error)))
                 .thenCompose(listing -> listing);
