@@ -3,10 +3,8 @@ package org.llmgate.web;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import java.util.List;
+import org.llmgate.resilience.store.Notifications;
 
 /**
  * The banner every page shows while a high-priority notification is unacknowledged (a dead key
@@ -18,27 +16,23 @@ import java.util.List;
 public class Alerts {
 
     @Inject
-    AdminApi api;
+    Notifications notifications;
 
     private List<Notice> urgent;
 
     public List<Notice> getUrgent() {
         if (urgent == null) {
-            urgent = api.tryGet("admin/notifications?unacknowledged=true")
-                    .filter(AdminApi.Reply::ok)
-                    .map(reply -> notices(reply.json() instanceof JsonArray a ? a
-                            : reply.object().getJsonArray("notifications")))
-                    .orElse(List.of())
-                    .stream().filter(n -> n.isUrgent() && !n.isAcknowledged()).toList();
+            urgent = unacknowledged().stream().filter(Notice::isUrgent).toList();
         }
         return urgent;
     }
 
-    static List<Notice> notices(JsonArray array) {
-        if (array == null) {
+    /** No banner rather than no page while the database is away (the health page says why). */
+    private List<Notice> unacknowledged() {
+        try {
+            return notifications.list(true, 200).stream().map(Notice::of).filter(n -> !n.isAcknowledged()).toList();
+        } catch (RuntimeException databaseAway) {
             return List.of();
         }
-        return array.stream().filter(v -> v.getValueType() == JsonValue.ValueType.OBJECT)
-                .map(v -> Notice.of((JsonObject) v)).toList();
     }
 }

@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import org.llmgate.catalog.control.SaveWarnings;
 import org.llmgate.config.control.CredentialView;
 import org.llmgate.config.control.Credentials;
+import org.llmgate.config.control.FallbackChain;
 import org.llmgate.config.control.LlmConfigView;
 import org.llmgate.config.control.LlmConfigs;
 import org.llmgate.platform.problem.ProblemException;
@@ -85,16 +86,10 @@ public class ConfigsPage implements Serializable {
         return providers.find(provider).map(ProviderAdapter::displayName).orElse(provider);
     }
 
-    /** "primary → backup → last resort", as the runtime would walk it. */
+    /** "primary → backup → last resort", walked as the runtime walks it. */
     public String chainOf(LlmConfigView start) {
         Map<Long, LlmConfigView> byId = getRows().stream().collect(Collectors.toMap(LlmConfigView::id, Function.identity()));
-        List<String> names = new ArrayList<>();
-        Set<Long> seen = new HashSet<>();
-        for (LlmConfigView hop = start; hop != null && seen.add(hop.id()) && names.size() < 4;
-             hop = hop.fallbackConfigId() == null ? null : byId.get(hop.fallbackConfigId())) {
-            names.add(hop.name());
-        }
-        return String.join("  →  ", names);
+        return FallbackChain.from(start, byId).stream().map(LlmConfigView::name).collect(Collectors.joining("  →  "));
     }
 
     public String nameOf(Long configId) {

@@ -3,13 +3,20 @@ package org.llmgate.web;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.JsonObject;
 import java.io.Serializable;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.llmgate.catalog.control.ConnectionReport;
+import org.llmgate.catalog.control.ProviderCatalog;
 import org.llmgate.config.control.CredentialView;
 import org.llmgate.config.control.Credentials;
+import org.llmgate.platform.problem.Problem;
+import org.llmgate.platform.problem.ProblemException;
 import org.llmgate.providers.ProviderAdapter;
 import org.llmgate.providers.ProviderRegistry;
 
@@ -23,6 +30,9 @@ import org.llmgate.providers.ProviderRegistry;
 public class CredentialsPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
+    private static final Logger LOG = Logger.getLogger(CredentialsPage.class.getName());
+    /** The check has its own bound (llmgate.catalog.test-timeout-ms); this only guards a request thread. */
+    private static final long GUARD_SECONDS = 90;
 
     @Inject
     Credentials credentials;
@@ -31,9 +41,9 @@ public class CredentialsPage implements Serializable {
     @Inject
     Workspace workspace;
     @Inject
-    AdminApi api;
+    ProviderCatalog catalog;
     @Inject
-    LiveCatalog catalog;
+    LiveCatalog liveCatalog;
 
     public record Provider(String id, String name, String defaultBaseUrl, boolean requiresApiKey) {
     }
@@ -173,46 +183,61 @@ public class CredentialsPage implements Serializable {
         } else {
             body.put("credentialId", id);
         }
-        JsonObject request = Forms.json(body);
-        AdminApi.Reply reply;
+        ConnectionReport report;
         try {
-            reply = api.post("admin/llm-providers/" + URLEncoder.encode(provider, StandardCharsets.UTF_8)
-                    + "/test-connection", request);
-        } catch (IllegalStateException e) {
-            testResult = new TestResult(false, "The test could not run", e.getMessage());
+            report = catalog.check(catalog.adapter(provider), body.fields()).toCompletableFuture()
+                    .get(GUARD_SECONDS, TimeUnit.SECONDS);
+        } catch (ProblemException refused) {
+            showRefusal(refused);
+            return;
+        } catch (ExecutionException | CompletionException e) {
+            ProblemException refused = Forms.problemIn(e);
+            if (refused != null) {
+                showRefusal(refused);
+            } else {
+                LOG.log(Level.WARNING, "A connection test failed", e);
+                testResult = new TestResult(false, "The test could not run", "The server could not run the test");
+            }
+            return;
+        } catch (TimeoutException e) {
+            testResult = new TestResult(false, "The test could not run", "No answer within " + GUARD_SECONDS + " s");
+            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            testResult = new TestResult(false, "The test could not run", "interrupted");
             return;
         }
-        if (reply.status() == 200) {
-            JsonObject report = reply.object();
-            testResult = report.getBoolean("ok", false) ? new TestResult(true,
-                    "Connected: key valid, model available (" + Notice.Json2.text(report, "latencyMs") + " ms)", null)
-                    : new TestResult(false, failureSummary(report), Notice.Json2.text(report, "message"));
-        } else if (reply.status() == 400 && reply.object().containsKey("errors")) {
-            // the model's problem goes next to its field; the rest (key, URL) says why no test ran
-            StringBuilder other = new StringBuilder();
-            for (JsonObject error : reply.object().getJsonArray("errors").getValuesAs(JsonObject.class)) {
-                String field = error.getString("field", "");
-                String message = error.getString("message", "");
-                if (field.equals("model")) {
-                    Forms.error("cred:testModel", capitalize(message));
-                } else {
-                    other.append(other.isEmpty() ? "" : "; ").append(label(field)).append(' ').append(message);
-                }
+        testResult = report.ok()
+                ? new TestResult(true, "Connected: key valid, model available (" + report.latencyMs() + " ms)", null)
+                : new TestResult(false, failureSummary(report), report.message());
+    }
+
+    /** The model's problem goes next to its field; the rest (key, URL) says why no test ran. */
+    private void showRefusal(ProblemException refused) {
+        Problem problem = refused.toProblem();
+        if (problem.status() != 400 || problem.errors() == null) {
+            testResult = new TestResult(false, "The test was refused", problem.detail());
+            return;
+        }
+        StringBuilder other = new StringBuilder();
+        for (Problem.FieldError error : problem.errors()) {
+            if (error.field().equals("model")) {
+                Forms.error("cred:testModel", capitalize(error.message()));
+            } else {
+                other.append(other.isEmpty() ? "" : "; ").append(label(error.field())).append(' ').append(error.message());
             }
-            if (!other.isEmpty()) {
-                testResult = new TestResult(false, "Nothing to test yet", other.toString());
-            }
-        } else {
-            testResult = new TestResult(false, "The test was refused", reply.detail());
+        }
+        if (!other.isEmpty()) {
+            testResult = new TestResult(false, "Nothing to test yet", other.toString());
         }
     }
 
-    private static String failureSummary(JsonObject report) {
-        String errorClass = Notice.Json2.text(report, "errorClass");
-        if (!report.getBoolean("keyValid", true)) {
+    private static String failureSummary(ConnectionReport report) {
+        String errorClass = report.errorClass();
+        if (!report.keyValid()) {
             return "The key was refused" + (errorClass == null ? "" : " (" + errorClass + ")");
         }
-        if (!report.getBoolean("modelAvailable", true)) {
+        if (!report.modelAvailable()) {
             return "The key works, but the model is not available" + (errorClass == null ? "" : " (" + errorClass + ")");
         }
         return "The connection failed" + (errorClass == null ? "" : " (" + errorClass + ")");
@@ -235,7 +260,7 @@ public class CredentialsPage implements Serializable {
         if (id == null || provider == null) {
             return List.of();
         }
-        return catalog.of(provider, id).matching(query, 30).stream().map(ModelChoice::id).toList();
+        return liveCatalog.of(provider, id).matching(query, 30).stream().map(ModelChoice::id).toList();
     }
 
     public boolean isEditing() {

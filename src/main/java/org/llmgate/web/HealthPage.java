@@ -3,23 +3,32 @@ package org.llmgate.web;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.Json;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import java.io.Serializable;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.llmgate.config.control.Credentials;
+import org.llmgate.learning.HintKey;
+import org.llmgate.learning.store.HintStore;
+import org.llmgate.learning.store.Hints;
+import org.llmgate.platform.persistence.DatabaseFailure;
 import org.llmgate.platform.problem.ProblemException;
-import org.llmgate.web.Notice.Json2;
+import org.llmgate.providers.Endpoint;
+import org.llmgate.resilience.ScopeKey;
+import org.llmgate.resilience.boundary.HealthReport;
+import org.llmgate.resilience.store.Breakers;
+import org.llmgate.resilience.store.Notifications;
 
 /**
- * What broke and what llmgate learned (GET /api/admin/health): breakers, the model compatibility
- * matrix with blacklist / clear, and notifications to acknowledge.
+ * What broke and what llmgate learned (the health report of SPEC §8): breakers, the model
+ * compatibility matrix with blacklist / clear, and notifications to acknowledge, on the services
+ * the admin REST resources use.
  */
 @Named
 @SignedIn
@@ -27,10 +36,19 @@ import org.llmgate.web.Notice.Json2;
 public class HealthPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    static final List<String> ENDPOINTS = List.of("chat_completions", "responses", "messages");
+    private static final Logger LOG = Logger.getLogger(HealthPage.class.getName());
+    static final List<String> ENDPOINTS = Arrays.stream(Endpoint.values()).map(Endpoint::wireName).toList();
 
     @Inject
-    AdminApi api;
+    HealthReport report;
+    @Inject
+    Notifications notifications;
+    @Inject
+    Breakers breakers;
+    @Inject
+    Hints hints;
+    @Inject
+    HintStore hintStore;
     @Inject
     Credentials credentials;
 
@@ -55,24 +73,22 @@ public class HealthPage implements Serializable {
         }
     }
 
-    private transient JsonObject health;
+    private transient HealthReport.Health health;
     private transient String unavailable;
     private String blacklistReason;
 
-    private JsonObject health() {
+    private HealthReport.Health health() {
         if (health == null) {
-            AdminApi.Reply reply = api.tryGet("admin/health").orElse(null);
-            if (reply != null && reply.ok()) {
-                health = reply.object();
-                unavailable = null;
-            } else if (reply != null && reply.status() == 503 && reply.object().containsKey("breakers")) {
-                // the database is down: breakers are live, hints and notifications as last read
-                health = reply.object();
-                unavailable = "The database is not available: chats go on from the last configuration read;"
+            try {
+                health = report.now(null);
+                unavailable = health.databaseUp() ? null
+                        // the database is down: breakers are live, hints and notifications as last read
+                        : "The database is not available: chats go on from the last configuration read;"
                         + " hints and notifications are shown as last read, and changes cannot be saved until it is back.";
-            } else {
-                health = JsonObject.EMPTY_JSON_OBJECT;
-                unavailable = reply == null ? "The health data could not be read." : "The health data could not be read: " + reply.detail();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "The health data could not be read", e);
+                health = new HealthReport.Health(List.of(), List.of(), List.of(), "unknown");
+                unavailable = "The health data could not be read.";
             }
         }
         return health;
@@ -84,22 +100,19 @@ public class HealthPage implements Serializable {
     }
 
     public List<Breaker> getBreakers() {
-        return array("breakers").stream().map(b -> new Breaker(Json2.text(b, "key"), Json2.text(b, "scope"), Json2.text(b, "provider"),
-                credentialLabel(Json2.longOr(b, "credentialId", null)),
-                Json2.text(b, "model") != null ? Json2.text(b, "model") : Json2.text(b, "baseUrl"),
-                String.valueOf(Json2.text(b, "state")), Json2.text(b, "reason"), Json2.when(Json2.text(b, "openUntil")))).toList();
+        return health().breakers().stream().map(b -> new Breaker(b.key(), b.scope(), b.provider(),
+                credentialLabel(b.credentialId()), b.model() != null ? b.model() : b.baseUrl(), b.state(), b.reason(),
+                Notice.when(b.openUntil()))).toList();
     }
 
     public List<Hint> getHints() {
-        return array("hints").stream().map(h -> new Hint(Json2.longOr(h, "id", 0L), Json2.text(h, "provider"),
-                Json2.text(h, "modelId"), Json2.longOr(h, "successCount", 0L), Json2.longOr(h, "errorCount", 0L),
-                Json2.text(h, "lastErrorClass"), Json2.text(h, "lastErrorMessage"), strings(h, "supportedEndpoints"),
-                strings(h, "unsupportedEndpoints"), Json2.text(h, "preferredEndpoint"), Json2.bool(h, "blacklisted"),
-                Json2.text(h, "blacklistReason"))).toList();
+        return health().hints().stream().map(h -> new Hint(h.id(), h.provider(), h.modelId(), h.successCount(),
+                h.errorCount(), h.lastErrorClass(), h.lastErrorMessage(), Set.copyOf(h.supportedEndpoints()),
+                Set.copyOf(h.unsupportedEndpoints()), h.preferredEndpoint(), h.blacklisted(), h.blacklistReason())).toList();
     }
 
     public List<Notice> getNotifications() {
-        return array("notifications").stream().map(Notice::of).toList();
+        return health().notifications().stream().map(Notice::of).toList();
     }
 
     public List<String> getEndpoints() {
@@ -107,32 +120,52 @@ public class HealthPage implements Serializable {
     }
 
     public void acknowledge(Notice notice) {
-        act("admin/notifications/" + notice.id() + "/ack", null, "Acknowledged: " + notice.title());
+        act(() -> notifications.acknowledge(notice.id()).isPresent(), "notification " + notice.id(),
+                "Acknowledged: " + notice.title());
     }
 
     public void blacklist(Hint hint) {
-        String reason = blacklistReason == null || blacklistReason.isBlank() ? "blacklisted by an admin" : blacklistReason;
-        act("admin/model-hints/" + hint.id() + "/blacklist", Json.createObjectBuilder().add("reason", reason).build(),
+        String reason = blacklistReason == null || blacklistReason.isBlank() ? "blacklisted by an admin" : blacklistReason.strip();
+        act(() -> onHint(hint, key -> hints.book().blacklist(key, reason, Instant.now())), "model hint " + hint.id(),
                 "Blacklisted " + hint.modelId() + ": chats skip it until cleared");
         blacklistReason = null;
     }
 
     /** Closes a breaker before its cooldown ends, on every instance (SPEC §8). */
     public void reset(Breaker breaker) {
-        act("admin/breakers/reset", Json.createObjectBuilder().add("key", breaker.key()).build(),
-                "Reset: " + breaker.scope() + " breaker closed, the next chat calls it again");
+        act(() -> {
+            try {
+                return breakers.reset(ScopeKey.parse(breaker.key())).isPresent();
+            } catch (IllegalArgumentException notAKey) {
+                return false;
+            }
+        }, "breaker " + breaker.key(), "Reset: " + breaker.scope() + " breaker closed, the next chat calls it again");
     }
 
     public void clear(Hint hint) {
-        act("admin/model-hints/" + hint.id() + "/clear", null, "Cleared " + hint.modelId() + ": it is tried again");
+        act(() -> onHint(hint, key -> hints.book().clear(key, Instant.now())), "model hint " + hint.id(),
+                "Cleared " + hint.modelId() + ": it is tried again");
     }
 
-    private void act(String path, JsonObject body, String done) {
-        AdminApi.Reply reply = api.post(path, body == null ? JsonObject.EMPTY_JSON_OBJECT : body);
-        if (reply.ok()) {
-            Forms.info(done);
-        } else {
-            Forms.error(null, reply.detail());
+    private boolean onHint(Hint hint, Consumer<HintKey> change) {
+        return hintStore.find(hint.id()).map(stored -> {
+            change.accept(stored.hint().key());
+            return true;
+        }).orElse(false);
+    }
+
+    /** Runs an admin action as the REST resource does; what it refuses is shown as the API words it. */
+    private void act(BooleanSupplier action, String what, String done) {
+        try {
+            if (action.getAsBoolean()) {
+                Forms.info(done);
+            } else {
+                Forms.error(null, what + " does not exist");
+            }
+        } catch (RuntimeException e) {
+            boolean databaseDown = DatabaseFailure.isUnavailable(e) || e.getCause() != null && DatabaseFailure.isUnavailable(e.getCause());
+            LOG.log(databaseDown ? Level.WARNING : Level.SEVERE, "Health action failed", e);
+            Forms.error(null, databaseDown ? "The database is not available right now" : "The server could not handle the request");
         }
         health = null;
     }
@@ -146,18 +179,6 @@ public class HealthPage implements Serializable {
         } catch (ProblemException gone) {
             return "credential " + id;
         }
-    }
-
-    private List<JsonObject> array(String name) {
-        JsonValue value = health().get(name);
-        return value instanceof JsonArray a ? a.getValuesAs(JsonObject.class) : List.of();
-    }
-
-    private static Set<String> strings(JsonObject json, String name) {
-        JsonValue value = json.get(name);
-        return value instanceof JsonArray a
-                ? a.stream().filter(v -> v instanceof JsonString).map(v -> ((JsonString) v).getString()).collect(Collectors.toSet())
-                : Set.of();
     }
 
     public String getBlacklistReason() {

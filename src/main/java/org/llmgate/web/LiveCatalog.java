@@ -2,19 +2,28 @@ package org.llmgate.web;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonObject;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.llmgate.catalog.control.CatalogListing;
+import org.llmgate.catalog.control.ProviderCatalog;
+import org.llmgate.platform.problem.ProblemException;
 
-/** A credential's live model list (GET /api/admin/llm-providers/{provider}/models), for the pickers. */
+/** A credential's live model list (the catalog of SPEC §8), for the pickers. */
 @ApplicationScoped
 public class LiveCatalog {
 
+    private static final Logger LOG = Logger.getLogger(LiveCatalog.class.getName());
+    /** The catalog answers within its own bound (stale or a failure); this only guards a request thread. */
+    private static final long GUARD_SECONDS = 30;
+
     @Inject
-    AdminApi api;
+    ProviderCatalog catalog;
 
     /** The models, or why there are none: {@code stale} when the provider was down and the cache answered. */
     public record Listing(List<ModelChoice> models, boolean stale, String error) {
@@ -32,21 +41,27 @@ public class LiveCatalog {
     }
 
     public Listing of(String provider, long credentialId) {
-        AdminApi.Reply reply;
         try {
-            reply = api.get("admin/llm-providers/" + URLEncoder.encode(provider, StandardCharsets.UTF_8)
-                    + "/models?credentialId=" + credentialId);
-        } catch (IllegalStateException e) {
-            return new Listing(List.of(), false, "The catalog could not be asked: " + e.getMessage());
+            CatalogListing listing = catalog.models(catalog.adapter(provider), credentialId, false)
+                    .toCompletableFuture().get(GUARD_SECONDS, TimeUnit.SECONDS);
+            return new Listing(listing.models().stream().map(ModelChoice::of).toList(), listing.stale(), null);
+        } catch (ProblemException refused) {
+            return failed(refused);
+        } catch (ExecutionException | CompletionException e) {
+            return failed(e);
+        } catch (TimeoutException e) {
+            return new Listing(List.of(), false, "The catalog did not answer within " + GUARD_SECONDS + " s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Listing(List.of(), false, "The catalog could not be asked");
         }
-        if (!reply.ok()) {
-            return new Listing(List.of(), false, reply.status() == 404 && reply.object().isEmpty()
-                    ? "This server has no live catalog yet: type the model id" : reply.detail());
+    }
+
+    private static Listing failed(Throwable e) {
+        ProblemException problem = Forms.problemIn(e);
+        if (problem == null) {
+            LOG.log(Level.WARNING, "The catalog could not be asked", e);
         }
-        JsonObject answer = reply.object();
-        JsonArray models = answer.getJsonArray("models");
-        return new Listing(models == null ? List.of()
-                : models.getValuesAs(JsonObject.class).stream().map(ModelChoice::of).toList(),
-                answer.getBoolean("stale", false), null);
+        return new Listing(List.of(), false, problem != null ? problem.getMessage() : "The catalog could not be asked");
     }
 }

@@ -1,26 +1,20 @@
 package org.llmgate.web;
 
-import jakarta.json.JsonNumber;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.NumberFormat;
 import java.util.Locale;
+import org.llmgate.providers.CatalogModel;
+import org.llmgate.resilience.FreeModels;
 
 /** A model of a provider's live catalog as the picker shows it (SPEC §8 catalog answer). */
 public record ModelChoice(String id, String name, Integer contextWindow, BigDecimal inputCentsPerMillion,
                           BigDecimal outputCentsPerMillion, boolean free) {
 
-    static ModelChoice of(JsonObject json) {
-        return new ModelChoice(json.getString("id", ""), Notice.Json2.text(json, "name"),
-                json.get("contextWindow") instanceof JsonNumber n ? n.intValue() : null,
-                decimal(json.get("inputCentsPerMillion")), decimal(json.get("outputCentsPerMillion")),
-                json.getBoolean("free", false));
-    }
-
-    private static BigDecimal decimal(JsonValue value) {
-        return value instanceof JsonNumber n ? n.bigDecimalValue() : null;
+    static ModelChoice of(CatalogModel model) {
+        return new ModelChoice(model.id(), model.name(), model.contextWindow(), model.inputCentsPerMillion(),
+                model.outputCentsPerMillion(),
+                FreeModels.isFree(model.id(), model.inputCentsPerMillion(), model.outputCentsPerMillion()));
     }
 
     /** "128k tokens", or "context unknown". */

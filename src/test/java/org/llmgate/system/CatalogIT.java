@@ -218,6 +218,29 @@ class CatalogIT {
     }
 
     @Test
+    void a_hanging_provider_serves_the_last_good_list_within_the_admins_wait() {
+        long credential = credential(OPENAI);
+        JsonObject good = models(OPENAI, credential).json();
+        fake.setCatalogDelay(Duration.ofSeconds(12));
+        long started = System.nanoTime();
+        Api.Reply stale;
+        try {
+            stale = api.get("admin/llm-providers/openai/models?refresh=true&credentialId=" + credential);
+        } finally {
+            fake.setCatalogDelay(Duration.ZERO);
+        }
+        long tookMs = (System.nanoTime() - started) / 1_000_000;
+
+        assertThat(stale.status()).as(stale.body()).isEqualTo(200);
+        assertThat(stale.json().getBoolean("stale")).isTrue();
+        assertThat(stale.json().getString("fetchedAt")).isEqualTo(good.getString("fetchedAt"));
+        assertThat(stale.json().getJsonArray("models")).isEqualTo(good.getJsonArray("models"));
+        // the admin waits 5 s for a list (CatalogCache); the provider's own bound is 10 s
+        assertThat(tookMs).isBetween(4_500L, 9_500L);
+        assertNoKey(stale);
+    }
+
+    @Test
     void changing_a_credential_drops_its_cached_list() {
         long credential = credential(OPENAI);
         int before = fake.catalogCalls(OPENAI);

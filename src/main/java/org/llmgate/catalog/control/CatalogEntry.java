@@ -88,6 +88,11 @@ final class CatalogEntry {
         });
     }
 
+    /** The last good list, marked stale; empty when none was ever fetched. */
+    synchronized java.util.Optional<CatalogListing> lastGood() {
+        return java.util.Optional.ofNullable(good).map(CatalogListing::asStale);
+    }
+
     private CompletableFuture<CatalogListing> fallback(UpstreamFailure failure) {
         return good != null ? CompletableFuture.completedFuture(good.asStale()) : CompletableFuture.failedFuture(failure);
     }

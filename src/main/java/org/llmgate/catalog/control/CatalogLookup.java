@@ -51,7 +51,7 @@ public class CatalogLookup {
         }
         Duration wait = settings.catalogSaveWait();
         try {
-            CatalogListing listing = cache.models(adapter, credential, false).get(wait.toMillis(), TimeUnit.MILLISECONDS);
+            CatalogListing listing = cache.models(adapter, credential, false).toCompletableFuture().get(wait.toMillis(), TimeUnit.MILLISECONDS);
             CatalogModel model = listing.models().stream().filter(m -> modelId.equals(m.id())).findFirst().orElse(null);
             if (model == null) {
                 warnings.add("model '" + modelId + "' is not in the " + adapter.id() + " catalog of credential "

@@ -1,10 +1,10 @@
 package org.llmgate.config.control;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ejb.LocalBean;
+import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
@@ -15,8 +15,8 @@ import org.llmgate.platform.problem.ProblemException;
 import org.llmgate.providers.ProviderAdapter;
 import org.llmgate.providers.ProviderRegistry;
 
-@ApplicationScoped
-@Transactional
+@Stateless
+@LocalBean
 public class Credentials implements CrudService<CredentialView> {
 
     private static final java.util.Set<String> FIELDS = JsonFields.fieldsOf(CredentialView.class, "apiKey");

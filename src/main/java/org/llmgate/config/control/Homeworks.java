@@ -1,18 +1,18 @@
 package org.llmgate.config.control;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ejb.LocalBean;
+import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
 import java.util.List;
 import org.llmgate.config.entity.Course;
 import org.llmgate.config.entity.Homework;
 import org.llmgate.platform.JsonFields;
 import org.llmgate.platform.problem.ProblemException;
 
-@ApplicationScoped
-@Transactional
+@Stateless
+@LocalBean
 public class Homeworks implements CrudService<HomeworkView> {
 
     private static final java.util.Set<String> FIELDS = JsonFields.fieldsOf(HomeworkView.class);

@@ -1,19 +1,19 @@
 package org.llmgate.config.control;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
-import java.util.Optional;
 import org.llmgate.config.entity.IntegrationToken;
 import org.llmgate.config.entity.Organization;
 import org.llmgate.platform.problem.ProblemException;
-import org.llmgate.platform.security.Caller;
 import org.llmgate.platform.security.Passwords;
 
-/** Issues, revokes and checks an organization's integration tokens (shown once, stored hashed). */
-@ApplicationScoped
+/**
+ * Issues and revokes an organization's integration tokens (shown once, stored hashed). Checking a
+ * token is {@link TokenAuthentication}'s, off the database and outside any transaction.
+ */
+@Stateless
 public class IntegrationTokens {
 
     static final String PREFIX = "lgt_";
@@ -21,14 +21,11 @@ public class IntegrationTokens {
     @PersistenceContext(unitName = "llmgate")
     EntityManager em;
     @Inject
-    ConfigCache cache;
-    @Inject
     ConfigChanges changes;
 
     public record IssuedToken(Long id, String token) {
     }
 
-    @Transactional
     public IssuedToken issue(long organizationId) {
         if (em.find(Organization.class, organizationId) == null) {
             throw ProblemException.notFound("organization", organizationId);
@@ -40,7 +37,6 @@ public class IntegrationTokens {
         return new IssuedToken(entity.getId(), token);
     }
 
-    @Transactional
     public void revoke(long tokenId) {
         IntegrationToken token = em.find(IntegrationToken.class, tokenId);
         if (token == null) {
@@ -48,15 +44,5 @@ public class IntegrationTokens {
         }
         em.remove(token);
         changes.record("token");
-    }
-
-    /** Answered from the config cache: no database query per chat request. */
-    public Optional<Caller> authenticate(String token) {
-        if (!token.startsWith(PREFIX)) {
-            return Optional.empty();
-        }
-        ConfigSnapshot.TokenGrant grant = cache.snapshot().tokensByHash().get(Passwords.sha256Hex(token));
-        return grant == null ? Optional.empty()
-                : Optional.of(Caller.integration(grant.tokenId(), grant.organizationId()));
     }
 }

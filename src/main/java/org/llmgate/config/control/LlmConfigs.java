@@ -1,10 +1,10 @@
 package org.llmgate.config.control;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ejb.LocalBean;
+import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.util.HashSet;
 import java.util.List;
@@ -18,8 +18,8 @@ import org.llmgate.platform.problem.ProblemException;
 import org.llmgate.providers.CatalogModel;
 import org.llmgate.providers.ProviderRegistry;
 
-@ApplicationScoped
-@Transactional
+@Stateless
+@LocalBean
 public class LlmConfigs implements CrudService<LlmConfigView> {
 
     private static final java.util.Set<String> FIELDS = JsonFields.fieldsOf(LlmConfigView.class);

@@ -1,12 +1,15 @@
 package org.llmgate.platform.problem;
 
+import jakarta.ejb.ApplicationException;
 import jakarta.ws.rs.core.Response.Status;
 import java.util.List;
 
 /**
  * Thrown by resources and services for every refusal a client can fix; mapped to problem details.
- * Its message is shown to the client, so it never carries a key.
+ * Its message is shown to the client, so it never carries a key. An application exception for the
+ * EJB services: it reaches the caller as thrown (not wrapped) and rolls the transaction back.
  */
+@ApplicationException(rollback = true)
 public class ProblemException extends RuntimeException {
 
     private final int status;

@@ -2,11 +2,17 @@ package org.llmgate.catalog.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.faulttolerance.Asynchronous;
+import org.eclipse.microprofile.faulttolerance.Bulkhead;
+import org.eclipse.microprofile.faulttolerance.Fallback;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.llmgate.platform.Settings;
 import org.llmgate.providers.CatalogModel;
@@ -24,7 +30,8 @@ import org.llmgate.providers.UpstreamFailure;
 import org.llmgate.providers.Usage;
 
 /**
- * Tests a key and a model against the provider (SPEC §8), live and within one time bound.
+ * Checks a key and a model against the provider (SPEC §8, test-connection), live and within one
+ * time bound.
  *
  * <p>First the model list, called with the key: OpenAI and Anthropic refuse a bad key there, and
  * it tells whether the model exists. When the model is listed, a tiny chat probe (16 output tokens,
@@ -33,16 +40,31 @@ import org.llmgate.providers.Usage;
  * does not hold is reported as model_not_found without a probe.
  */
 @ApplicationScoped
-public class ConnectionTest {
+public class ConnectionCheck {
 
     private static final List<ChatMessage> PING = List.of(new ChatMessage("user", "Reply with: ok"));
     private static final int PROBE_TOKENS = 16;
 
+    /** A ceiling above the configured bound, for a check that ignores it (see {@link UncheckedConnection}). */
+    static final long CEILING_MS = 60_000;
+    static final int CONCURRENT = 4;
+    static final int QUEUED = 8;
+
     @Inject
     Settings settings;
 
-    public CompletableFuture<ConnectionReport> run(ProviderAdapter adapter, ProviderAccess access, String model) {
-        return run(adapter, access, model, settings.catalogTestTimeout());
+    /**
+     * The check, bounded by {@code llmgate.catalog.test-timeout-ms}. Each check may cost a few tokens,
+     * so only {@value #CONCURRENT} run at once and {@value #QUEUED} more wait; a check past the
+     * ceiling or beyond the queue gets the answer of {@link UncheckedConnection}. It waits for its
+     * report on a fault-tolerance worker (Payara times and bulkheads the method's own run).
+     */
+    @Asynchronous
+    @Timeout(CEILING_MS)
+    @Bulkhead(value = CONCURRENT, waitingTaskQueue = QUEUED)
+    @Fallback(value = UncheckedConnection.class, applyOn = {TimeoutException.class, BulkheadException.class})
+    public CompletionStage<ConnectionReport> run(ProviderAdapter adapter, ProviderAccess access, String model) {
+        return CompletableFuture.completedFuture(Outcome.await(run(adapter, access, model, settings.catalogTestTimeout())));
     }
 
     static CompletableFuture<ConnectionReport> run(ProviderAdapter adapter, ProviderAccess access, String model,
@@ -59,7 +81,7 @@ public class ConnectionTest {
             verdict = CompletableFuture.failedFuture(e);
         }
         return verdict.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                .exceptionally(error -> HttpErrorClassifier.unwrap(error) instanceof TimeoutException
+                .exceptionally(error -> HttpErrorClassifier.unwrap(error) instanceof java.util.concurrent.TimeoutException
                         ? Verdict.failed(false, false, ErrorClass.TIMEOUT,
                                 adapter.id() + " did not answer within " + timeout.toMillis() + " ms")
                         : Verdict.of(false, false, CatalogEntry.asUpstreamFailure(error)))

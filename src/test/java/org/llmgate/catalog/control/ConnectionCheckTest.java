@@ -19,7 +19,7 @@ import org.llmgate.providers.StreamListener;
 import org.llmgate.providers.UpstreamCall;
 import org.llmgate.providers.UpstreamFailure;
 
-class ConnectionTestTest {
+class ConnectionCheckTest {
 
     static final String KEY = "sk-live-AbCdEf0123456789XyZ";
     static final ProviderAccess ACCESS = new ProviderAccess("http://127.0.0.1:9/v1", KEY);
@@ -29,7 +29,7 @@ class ConnectionTestTest {
     void a_listed_model_that_answers_passes_and_the_probe_is_cancelled() {
         Stub stub = new Stub(listing("gpt-4o-mini"), (call, listener) -> listener.onDelta("ok"));
 
-        ConnectionReport report = ConnectionTest.run(stub, ACCESS, "gpt-4o-mini", BOUND).join();
+        ConnectionReport report = ConnectionCheck.run(stub, ACCESS, "gpt-4o-mini", BOUND).join();
 
         assertThat(report.ok()).isTrue();
         assertThat(report.keyValid()).isTrue();
@@ -44,7 +44,7 @@ class ConnectionTestTest {
         Stub stub = new Stub(listing("gpt-4o-mini"), (call, listener) ->
                 listener.onFailure(new UpstreamFailure(ErrorClass.AUTH_ERROR, 401, null, "Incorrect API key provided: " + KEY)));
 
-        ConnectionReport report = ConnectionTest.run(stub, ACCESS, "gpt-4o-mini", BOUND).join();
+        ConnectionReport report = ConnectionCheck.run(stub, ACCESS, "gpt-4o-mini", BOUND).join();
 
         assertThat(report.ok()).isFalse();
         assertThat(report.keyValid()).isFalse();
@@ -56,7 +56,7 @@ class ConnectionTestTest {
     void an_unlisted_model_is_model_not_found_without_a_probe() {
         Stub stub = new Stub(listing("gpt-4o-mini"), (call, listener) -> listener.onDelta("ok"));
 
-        ConnectionReport report = ConnectionTest.run(stub, ACCESS, "gpt-9", BOUND).join();
+        ConnectionReport report = ConnectionCheck.run(stub, ACCESS, "gpt-9", BOUND).join();
 
         assertThat(report.errorClass()).isEqualTo("model_not_found");
         assertThat(report.keyValid()).isTrue();
@@ -74,7 +74,7 @@ class ConnectionTestTest {
             }
         });
 
-        ConnectionReport report = ConnectionTest.run(stub, ACCESS, "codex", BOUND).join();
+        ConnectionReport report = ConnectionCheck.run(stub, ACCESS, "codex", BOUND).join();
 
         assertThat(report.ok()).isTrue();
         assertThat(stub.probes).extracting(UpstreamCall::endpoint).containsExactly(Endpoint.CHAT_COMPLETIONS, Endpoint.RESPONSES);
@@ -84,7 +84,7 @@ class ConnectionTestTest {
     void a_model_list_that_never_comes_is_a_timeout_within_the_bound() {
         Stub stub = new Stub(access -> new CompletableFuture<>(), (call, listener) -> listener.onDelta("ok"));
 
-        ConnectionReport report = ConnectionTest.run(stub, ACCESS, "gpt-4o-mini", Duration.ofMillis(200)).join();
+        ConnectionReport report = ConnectionCheck.run(stub, ACCESS, "gpt-4o-mini", Duration.ofMillis(200)).join();
 
         assertThat(report.errorClass()).isEqualTo("timeout");
         assertThat(report.latencyMs()).isBetween(150L, 2_000L);
@@ -95,7 +95,7 @@ class ConnectionTestTest {
         Stub stub = new Stub(access -> CompletableFuture.failedFuture(new UpstreamFailure(ErrorClass.UNREACHABLE, "connection refused")),
                 (call, listener) -> listener.onDelta("ok"));
 
-        ConnectionReport report = ConnectionTest.run(stub, ACCESS, "gpt-4o-mini", BOUND).join();
+        ConnectionReport report = ConnectionCheck.run(stub, ACCESS, "gpt-4o-mini", BOUND).join();
 
         assertThat(report.errorClass()).isEqualTo("unreachable");
         assertThat(report.keyValid()).isFalse();
