@@ -31,6 +31,7 @@ import org.llmgate.resilience.HopDecision;
 import org.llmgate.resilience.HopDemand;
 import org.llmgate.resilience.HopTarget;
 import org.llmgate.resilience.RequestRetirements;
+import org.llmgate.resilience.SkipReason;
 import org.llmgate.resilience.TokenEstimator;
 
 /**
@@ -362,26 +363,11 @@ final class ChatExchange implements StreamListener {
         return problem == null ? ErrorClass.STREAM_INTERRUPTED.studentText() : problem.errorClass().studentText();
     }
 
-    /** A skipped hop names the class that opened its breaker, so the error event still speaks §4. */
+    /**
+     * A skipped hop names the class it stands for (for a breaker, the class that opened it), so the
+     * error event still speaks §4; a scope retired in this request names this request's last problem.
+     */
     private static ErrorClass classOfSkip(HopDecision decision, Problem earlier) {
-        return switch (decision.skipReason()) {
-            case CONTEXT_WINDOW -> ErrorClass.CONTEXT_LENGTH_EXCEEDED;
-            case TOKEN_BUDGET -> ErrorClass.RATE_LIMITED;
-            case BLACKLISTED -> ErrorClass.MODEL_NOT_FOUND;
-            case BREAKER_OPEN -> reasonClass(decision.message());
-            // retired by a failure earlier in this very request: that failure's class
-            case SCOPE_RETIRED -> earlier == null ? ErrorClass.UPSTREAM_ERROR : earlier.errorClass();
-        };
-    }
-
-    private static ErrorClass reasonClass(String message) {
-        if (message != null) {
-            for (ErrorClass c : ErrorClass.values()) {
-                if (message.contains(": " + c.wireName())) {
-                    return c;
-                }
-            }
-        }
-        return ErrorClass.UPSTREAM_ERROR;
+        return decision.skipReason() == SkipReason.SCOPE_RETIRED && earlier != null ? earlier.errorClass() : decision.errorClass();
     }
 }

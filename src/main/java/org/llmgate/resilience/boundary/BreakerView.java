@@ -25,6 +25,6 @@ public record BreakerView(String key, String scope, String provider, Long creden
     static BreakerView of(BreakerSnapshot s) {
         return new BreakerView(s.scope().id(), s.scope().scope().wireName(), s.scope().provider(), s.scope().credentialId(),
                 s.scope().model(), s.scope().baseUrl(), s.scope().baseUrl(), s.state().name(),
-                BreakerSnapshot.causeOf(s.reason()).map(c -> c.wireName()).orElse(null), s.reason(), s.openUntil());
+                s.cause() == null ? null : s.cause().wireName(), s.reason(), s.openUntil());
     }
 }

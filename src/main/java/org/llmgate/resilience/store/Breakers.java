@@ -14,6 +14,7 @@ import org.llmgate.resilience.BreakerConfig;
 import org.llmgate.resilience.BreakerRegistry;
 import org.llmgate.resilience.BreakerSnapshot;
 import org.llmgate.resilience.BreakerState;
+import org.llmgate.resilience.FailedCall;
 import org.llmgate.resilience.ScopeKey;
 import org.llmgate.resilience.HopAdmission;
 import org.llmgate.resilience.HopDecision;
@@ -35,8 +36,6 @@ public class Breakers {
     Settings settings;
     @Inject
     BreakerStore store;
-
-    static final ThreadLocal<TripNotifier.TripCause> TRIP_CAUSE = new ThreadLocal<>();
 
     private BreakerRegistry registry;
     private HopAdmission admission;
@@ -69,18 +68,11 @@ public class Breakers {
         return admission.decide(target, demand, retired, blacklisted, budgetOf(credential, now), now);
     }
 
-    /**
-     * Records a failed call. The cause rides along on this thread so that a permanent trip's
-     * notification can name the model and upstream message (the registry's listener only sees scopes).
-     */
+    /** Records a failed call; a trip it causes carries the call, so its notification names the model and the upstream's answer. */
     public Optional<Retirement> recordFailure(HopTarget target, ErrorClass errorClass, Duration retryAfter, Instant now,
                                               Integer status, String redactedMessage) {
-        TRIP_CAUSE.set(new TripNotifier.TripCause(target.model(), status, redactedMessage));
-        try {
-            return registry.recordFailure(target, errorClass, retryAfter, now);
-        } finally {
-            TRIP_CAUSE.remove();
-        }
+        return registry.recordFailure(target, errorClass, retryAfter,
+                new FailedCall(target.model(), status, redactedMessage), now);
     }
 
     public void recordSuccess(HopTarget target, Instant now) {
@@ -106,7 +98,7 @@ public class Breakers {
         if (known.isEmpty()) {
             return Optional.empty();
         }
-        BreakerSnapshot closed = new BreakerSnapshot(scope, BreakerState.CLOSED, null, null, false, 0,
+        BreakerSnapshot closed = new BreakerSnapshot(scope, BreakerState.CLOSED, null, null, null, false, 0,
                 known.get().version() + 1, later(Instant.now(), known.get().updatedAt()));
         store.write(closed);
         registry.apply(closed);
