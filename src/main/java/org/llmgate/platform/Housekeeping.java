@@ -12,10 +12,10 @@ import javax.sql.DataSource;
 import java.util.logging.Logger;
 import org.llmgate.chat.control.AttemptRecorder;
 import org.llmgate.config.control.ConfigCache;
-import org.llmgate.learning.store.Hints;
+import org.llmgate.learning.store.ModelLearning;
 import org.llmgate.platform.persistence.RetentionJob;
 import org.llmgate.resilience.store.BreakerCleanup;
-import org.llmgate.resilience.store.Breakers;
+import org.llmgate.resilience.store.HopGuard;
 
 /**
  * Starts the beans that work in the background (restoring breakers and hints, writing attempts,
@@ -35,9 +35,9 @@ public class Housekeeping {
     private static final Logger LOG = Logger.getLogger(Housekeeping.class.getName());
 
     @Inject
-    Breakers breakers;
+    HopGuard breakers;
     @Inject
-    Hints hints;
+    ModelLearning hints;
     @Inject
     AttemptRecorder recorder;
     @Inject

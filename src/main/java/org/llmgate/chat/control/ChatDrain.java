@@ -41,9 +41,9 @@ public class ChatDrain {
     @Inject
     AttemptRecorder attempts;
     @Inject
-    org.llmgate.learning.store.HintStore hints;
+    org.llmgate.learning.store.ModelHintsTable hints;
     @Inject
-    org.llmgate.resilience.store.BreakerStore breakerStates;
+    org.llmgate.resilience.store.CircuitStatesTable breakerStates;
 
     private final AtomicBoolean draining = new AtomicBoolean();
     private SignalHandler jvmHandler;

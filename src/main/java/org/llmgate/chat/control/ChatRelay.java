@@ -6,11 +6,11 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import org.llmgate.budget.control.BudgetAdmission;
-import org.llmgate.learning.store.Hints;
+import org.llmgate.learning.store.ModelLearning;
 import org.llmgate.platform.Settings;
 import org.llmgate.providers.ProviderRegistry;
 import org.llmgate.providers.UpstreamHttp;
-import org.llmgate.resilience.store.Breakers;
+import org.llmgate.resilience.store.HopGuard;
 
 /**
  * Relays one chat through its fallback chain (SPEC §3–§6). The hot path, in one reading: the plan
@@ -24,9 +24,9 @@ public class ChatRelay {
     @Inject
     ProviderRegistry providers;
     @Inject
-    Breakers breakers;
+    HopGuard breakers;
     @Inject
-    Hints hints;
+    ModelLearning hints;
     @Inject
     AttemptRecorder recorder;
     @Inject

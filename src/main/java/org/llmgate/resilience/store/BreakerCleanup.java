@@ -31,9 +31,9 @@ public class BreakerCleanup {
     @Inject
     Settings settings;
     @Inject
-    BreakerStore store;
+    CircuitStatesTable store;
     @Inject
-    Breakers breakers;
+    HopGuard breakers;
     @Inject
     ConfigCache cache;
 

@@ -26,16 +26,19 @@ import org.llmgate.resilience.TokenBudget;
 import org.llmgate.resilience.TokenBudgets;
 
 /**
- * This instance's breakers and token budgets, read in memory on the hot path. Transitions are
- * handed to {@link BreakerStore}, which persists them for restarts and the rest of the cluster.
+ * What the chat asks before and after each hop: may it call ({@link #decide}), and what came of
+ * the call (the breakers and the credential's token budget learn from it). Everything is read in
+ * memory on the hot path; the admin's reset and the health page use it too. It owns this
+ * instance's {@link BreakerRegistry}; transitions are handed to {@link CircuitStatesTable}, which
+ * persists them for restarts and the rest of the cluster.
  */
 @ApplicationScoped
-public class Breakers {
+public class HopGuard {
 
     @Inject
     Settings settings;
     @Inject
-    BreakerStore store;
+    CircuitStatesTable store;
 
     private BreakerRegistry registry;
     private HopAdmission admission;

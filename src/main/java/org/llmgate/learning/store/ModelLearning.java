@@ -7,14 +7,18 @@ import org.llmgate.learning.HintBook;
 import org.llmgate.learning.HintConfig;
 import org.llmgate.platform.Settings;
 
-/** This instance's model hints, read in memory on the hot path (SPEC §6), persisted by {@link HintStore}. */
+/**
+ * What this instance learned about models (SPEC §6): the {@link HintBook} the chat reads and
+ * records outcomes in, configured from the settings and kept in step with the database by
+ * {@link ModelHintsTable}.
+ */
 @ApplicationScoped
-public class Hints {
+public class ModelLearning {
 
     @Inject
     Settings settings;
     @Inject
-    HintStore store;
+    ModelHintsTable store;
 
     private HintBook book;
 

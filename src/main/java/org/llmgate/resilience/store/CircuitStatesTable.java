@@ -39,14 +39,15 @@ import org.llmgate.resilience.BreakerTransition;
 import org.llmgate.resilience.ScopeKey;
 
 /**
- * Breaker state in PostgreSQL (SPEC §5: shared by the cluster, survives a restart). The hot path
+ * The {@code circuit_states} table: breaker state in PostgreSQL (SPEC §5: shared by the cluster,
+ * survives a restart), and the permanent trips' notifications that wait for it. The hot path
  * never waits on it: transitions are queued and written a few times a second, and other instances'
  * transitions are read back every {@code llmgate.breaker.refresh-ms} into the in-memory registry.
  */
 @ApplicationScoped
-public class BreakerStore {
+public class CircuitStatesTable {
 
-    private static final Logger LOG = Logger.getLogger(BreakerStore.class.getName());
+    private static final Logger LOG = Logger.getLogger(CircuitStatesTable.class.getName());
     private static final String UPSERT = "INSERT INTO circuit_states (scope_id, scope, provider, credential_id, base_url,"
             + " model, state, error_class, reason, open_until, consecutive_trips, updated_at, written_at)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, clock_timestamp())"
@@ -76,7 +77,7 @@ public class BreakerStore {
     private ScheduledFuture<?> refreshTask;
 
     void attach(BreakerRegistry registry) {
-        this.writer = new RowBatch<>(dataSource, UPSERT, BreakerStore::bind, b -> "breaker state of " + b.scope().id(), LOG);
+        this.writer = new RowBatch<>(dataSource, UPSERT, CircuitStatesTable::bind, b -> "breaker state of " + b.scope().id(), LOG);
         this.registry = registry;
         refresh();
         long refreshMs = settings.duration("llmgate.breaker.refresh-ms", Duration.ofSeconds(1)).toMillis();
