@@ -26,7 +26,7 @@ import sun.misc.SignalHandler;
  */
 @Startup
 @Singleton
-@DependsOn("Housekeeping")
+@DependsOn("StartupSequence")
 public class ChatDrain {
 
     private static final Logger LOG = Logger.getLogger(ChatDrain.class.getName());

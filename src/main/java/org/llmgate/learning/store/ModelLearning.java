@@ -2,9 +2,11 @@ package org.llmgate.learning.store;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.llmgate.learning.HintBook;
 import org.llmgate.learning.HintConfig;
+import org.llmgate.platform.SchemaReady;
 import org.llmgate.platform.Settings;
 
 /**
@@ -22,9 +24,9 @@ public class ModelLearning {
 
     private HintBook book;
 
-    /** Called by {@link org.llmgate.platform.Housekeeping} at start-up, so this bean exists before the first chat. */
-    public void start() {
-        // instantiation (and its @PostConstruct) is the point
+    /** Restores the hints and starts their writer (in {@code @PostConstruct}) before the first chat. */
+    void start(@Observes SchemaReady ready) {
+        // instantiation is the point
     }
 
     @PostConstruct

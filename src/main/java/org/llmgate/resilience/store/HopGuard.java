@@ -2,12 +2,14 @@ package org.llmgate.resilience.store;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.llmgate.config.control.RuntimeCredential;
+import org.llmgate.platform.SchemaReady;
 import org.llmgate.platform.Settings;
 import org.llmgate.providers.ErrorClass;
 import org.llmgate.resilience.BreakerConfig;
@@ -44,9 +46,9 @@ public class HopGuard {
     private HopAdmission admission;
     private final TokenBudgets budgets = new TokenBudgets();
 
-    /** Called by {@link org.llmgate.platform.Housekeeping} at start-up, so this bean exists before the first chat. */
-    public void start() {
-        // instantiation (and its @PostConstruct) is the point
+    /** Restores the breakers and starts their writer (in {@code @PostConstruct}) before the first chat. */
+    void start(@Observes SchemaReady ready) {
+        // instantiation is the point
     }
 
     @PostConstruct
