@@ -9,12 +9,13 @@ import java.util.Optional;
 import org.llmgate.config.entity.IntegrationToken;
 import org.llmgate.config.entity.Organization;
 import org.llmgate.platform.problem.ProblemException;
+import org.llmgate.platform.security.BearerTokens;
 import org.llmgate.platform.security.Caller;
 import org.llmgate.platform.security.Passwords;
 
 /** Issues, revokes and checks an organization's integration tokens (shown once, stored hashed). */
 @ApplicationScoped
-public class IntegrationTokens {
+public class IntegrationTokens implements BearerTokens {
 
     static final String PREFIX = "lgt_";
 
@@ -51,6 +52,7 @@ public class IntegrationTokens {
     }
 
     /** Answered from the config cache: no database query per chat request. */
+    @Override
     public Optional<Caller> authenticate(String token) {
         if (!token.startsWith(PREFIX)) {
             return Optional.empty();

@@ -1,4 +1,4 @@
-package org.llmgate.resilience.boundary;
+package org.llmgate.observability;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -7,6 +7,7 @@ import org.llmgate.learning.boundary.ModelHintsResource;
 import org.llmgate.learning.store.ModelHintsTable;
 import org.llmgate.learning.store.ModelHintView;
 import org.llmgate.platform.persistence.DatabaseProbe;
+import org.llmgate.resilience.boundary.BreakerView;
 import org.llmgate.resilience.store.HopGuard;
 import org.llmgate.resilience.store.Notification;
 import org.llmgate.resilience.store.Notifications;
