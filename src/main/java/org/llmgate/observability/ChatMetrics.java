@@ -21,7 +21,7 @@ import org.llmgate.resilience.BreakerSnapshot;
 import org.llmgate.resilience.BreakerState;
 import org.llmgate.resilience.FailureScope;
 import org.llmgate.resilience.FreeModels;
-import org.llmgate.resilience.store.Breakers;
+import org.llmgate.resilience.store.HopGuard;
 
 /**
  * llmgate's metrics (SPEC §12), kept in adders and written in Prometheus text on a scrape. Our own
@@ -45,7 +45,7 @@ public class ChatMetrics implements ChatObserver {
     final Histogram duration = new Histogram("llmgate_chat_duration_seconds", "Chat duration from start to done or error", "outcome");
 
     @Inject
-    Breakers breakers;
+    HopGuard breakers;
     /** Counts open chats already (exactly once per chat); the open-streams gauge reads it. */
     @Inject
     OpenChats openChats;

@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.llmgate.config.control.TokenAuthentication;
 import org.llmgate.platform.security.AdminAccount;
 import org.llmgate.platform.security.BasicCredentials;
 import org.llmgate.platform.security.LoginVerdict;
@@ -26,7 +25,7 @@ public class OperatorAccess {
     @Inject
     AdminAccount adminAccount;
     @Inject
-    TokenAuthentication tokens;
+    org.llmgate.platform.security.BearerTokens tokens;
     @Inject
     @ConfigProperty(name = "llmgate.metrics.token")
     Optional<String> metricsToken;

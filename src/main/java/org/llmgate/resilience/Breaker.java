@@ -37,6 +37,8 @@ public final class Breaker {
 
     // all guarded by this
     private BreakerState state = BreakerState.CLOSED;
+    /** The class that opened the breaker; null when closed. */
+    private ErrorClass cause;
     private String reason;
     private Instant openUntil;
     /** Open (or probing) for a permanent cause. */
@@ -73,7 +75,12 @@ public final class Breaker {
         return state;
     }
 
-    /** Error class wire name and short text, e.g. {@code rate_limited: Retry-After 20s}; null when closed. */
+    /** The error class that opened the breaker (kept while it probes); null when closed. */
+    public synchronized ErrorClass cause() {
+        return cause;
+    }
+
+    /** For people: the class's wire name and short text, e.g. {@code rate_limited: Retry-After 20s}; null when closed. */
     public synchronized String reason() {
         return reason;
     }
@@ -83,7 +90,7 @@ public final class Breaker {
     }
 
     public synchronized BreakerSnapshot snapshot() {
-        return new BreakerSnapshot(scope, state, reason, openUntil, permanentOpen, trips, version, updatedAt);
+        return new BreakerSnapshot(scope, state, cause, reason, openUntil, permanentOpen, trips, version, updatedAt);
     }
 
     /** What {@link #tryAcquire} would answer, without taking a probe or changing state. */
@@ -107,7 +114,7 @@ public final class Breaker {
                         permit = Permit.DENIED;
                     } else {
                         // persisted too: other instances then see the probe in flight and hold back
-                        transition = move(BreakerState.HALF_OPEN, reason, openUntil, permanentOpen, now);
+                        transition = move(BreakerState.HALF_OPEN, cause, reason, openUntil, permanentOpen, null, now);
                         probeStartedAt = now;
                         permit = Permit.PROBE;
                     }
@@ -149,7 +156,7 @@ public final class Breaker {
                 case CLOSED -> recentFailures.clear();
                 case HALF_OPEN -> {
                     recentFailures.clear();
-                    transition = move(BreakerState.CLOSED, null, null, false, now);
+                    transition = move(BreakerState.CLOSED, null, null, null, false, null, now);
                 }
                 case OPEN -> { }
                 default -> throw new IllegalStateException(state.name());
@@ -165,18 +172,28 @@ public final class Breaker {
      * @param permanent  whether the class is permanent ({@link ScopeRules#isPermanent})
      */
     public void onFailure(ErrorClass cause, Duration retryAfter, boolean permanent, Instant now) {
+        onFailure(cause, retryAfter, permanent, null, now);
+    }
+
+    /**
+     * Like {@link #onFailure(ErrorClass, Duration, boolean, Instant)}, naming the call that failed:
+     * a transition it causes carries it, so a trip's notification can say which model answered what.
+     *
+     * @param call the failed call, or null when unknown
+     */
+    public void onFailure(ErrorClass cause, Duration retryAfter, boolean permanent, FailedCall call, Instant now) {
         Objects.requireNonNull(cause, "cause");
         Duration wait = retryAfter == null || retryAfter.isNegative() || retryAfter.isZero() ? null
                 : config.capRetryAfter(retryAfter);
         BreakerTransition transition;
         synchronized (this) {
             transition = switch (state) {
-                case CLOSED -> failWhileClosed(cause, wait, permanent, now);
-                case HALF_OPEN -> reopen(cause, wait, permanent, "probe failed", now);
+                case CLOSED -> failWhileClosed(cause, wait, permanent, call, now);
+                case HALF_OPEN -> reopen(cause, wait, permanent, "probe failed", call, now);
                 case OPEN -> now.isBefore(openUntil)
-                        ? extend(cause, wait, permanent, now)
+                        ? extend(cause, wait, permanent, call, now)
                         // cooldown over but nobody probed yet: this failure is as good as a failed probe
-                        : reopen(cause, wait, permanent, "failed again", now);
+                        : reopen(cause, wait, permanent, "failed again", call, now);
             };
         }
         publish(transition);
@@ -205,18 +222,19 @@ public final class Breaker {
                 + (openUntil == null ? "" : " until " + openUntil) + "]";
     }
 
-    private BreakerTransition failWhileClosed(ErrorClass cause, Duration wait, boolean permanent, Instant now) {
+    private BreakerTransition failWhileClosed(ErrorClass cause, Duration wait, boolean permanent, FailedCall call,
+                                              Instant now) {
         if (permanent) {
             Duration cooldown = config.permanentCooldownFor(cause);
-            return open(cause, cooldown, "permanent, cooldown " + Durations.human(cooldown), true, now);
+            return open(cause, cooldown, "permanent, cooldown " + Durations.human(cooldown), true, call, now);
         }
         if (wait != null) {
-            return open(cause, wait, "Retry-After " + Durations.human(wait), false, now);
+            return open(cause, wait, "Retry-After " + Durations.human(wait), false, call, now);
         }
         if (cause == ErrorClass.RATE_LIMITED) {
             trips = tripsBeforeNewTrip(now) + 1;
             Duration cooldown = config.transientCooldownFor(trips);
-            return open(cause, cooldown, "rate limited, backoff " + Durations.human(cooldown), false, now);
+            return open(cause, cooldown, "rate limited, backoff " + Durations.human(cooldown), false, call, now);
         }
         Instant windowStart = now.minus(config.failureWindow());
         while (!recentFailures.isEmpty() && !recentFailures.peekFirst().isAfter(windowStart)) {
@@ -229,10 +247,11 @@ public final class Breaker {
         trips = tripsBeforeNewTrip(now) + 1;
         Duration cooldown = config.transientCooldownFor(trips);
         return open(cause, cooldown, recentFailures.size() + " failures within "
-                + Durations.human(config.failureWindow()) + ", cooldown " + Durations.human(cooldown), false, now);
+                + Durations.human(config.failureWindow()) + ", cooldown " + Durations.human(cooldown), false, call, now);
     }
 
-    private BreakerTransition reopen(ErrorClass cause, Duration wait, boolean permanent, String what, Instant now) {
+    private BreakerTransition reopen(ErrorClass cause, Duration wait, boolean permanent, String what, FailedCall call,
+                                     Instant now) {
         Duration cooldown;
         String text;
         if (permanent) {
@@ -246,11 +265,11 @@ public final class Breaker {
             cooldown = config.transientCooldownFor(trips);
             text = what + ", backoff " + Durations.human(cooldown);
         }
-        return open(cause, cooldown, text, permanent, now);
+        return open(cause, cooldown, text, permanent, call, now);
     }
 
     /** A call that started before the trip failed late: it may lengthen the cooldown, never shorten it. */
-    private BreakerTransition extend(ErrorClass cause, Duration wait, boolean permanent, Instant now) {
+    private BreakerTransition extend(ErrorClass cause, Duration wait, boolean permanent, FailedCall call, Instant now) {
         Duration cooldown = permanent ? config.permanentCooldownFor(cause)
                 : wait != null ? wait
                 : null;
@@ -260,26 +279,29 @@ public final class Breaker {
         String text = permanent ? "permanent, cooldown " + Durations.human(cooldown)
                 : "Retry-After " + Durations.human(cooldown);
         // a long Retry-After on a key that is already known dead must not make it look transient
-        return open(cause, cooldown, text, permanent || permanentOpen, now);
+        return open(cause, cooldown, text, permanent || permanentOpen, call, now);
     }
 
-    private BreakerTransition open(ErrorClass cause, Duration cooldown, String text, boolean permanentCause, Instant now) {
+    private BreakerTransition open(ErrorClass cause, Duration cooldown, String text, boolean permanentCause, FailedCall call,
+                                   Instant now) {
         recentFailures.clear();
         probeStartedAt = null;
-        return move(BreakerState.OPEN, cause.wireName() + ": " + text, now.plus(cooldown), permanentCause, now);
+        return move(BreakerState.OPEN, cause, cause.wireName() + ": " + text, now.plus(cooldown), permanentCause, call, now);
     }
 
-    private BreakerTransition move(BreakerState to, String newReason, Instant newOpenUntil, boolean nowPermanent, Instant now) {
+    private BreakerTransition move(BreakerState to, ErrorClass newCause, String newReason, Instant newOpenUntil,
+                                   boolean nowPermanent, FailedCall call, Instant now) {
         BreakerState from = state;
         boolean newPermanentTrip = nowPermanent && !permanentOpen && to == BreakerState.OPEN;
         state = to;
+        cause = newCause;
         reason = newReason;
         openUntil = newOpenUntil;
         permanentOpen = nowPermanent;
         version++;
         // callers pass their own "now"; a thread that read the clock earlier must not date the state back
         updatedAt = now.isAfter(updatedAt) ? now : updatedAt;
-        return new BreakerTransition(from, to, newPermanentTrip, snapshot());
+        return new BreakerTransition(from, to, newPermanentTrip, snapshot(), call);
     }
 
     /**
@@ -300,6 +322,7 @@ public final class Breaker {
 
     private void adopt(BreakerSnapshot s) {
         state = s.state();
+        cause = s.state() == BreakerState.CLOSED ? null : s.cause();
         reason = s.reason();
         openUntil = s.state() == BreakerState.CLOSED ? null : s.openUntil();
         permanentOpen = s.state() != BreakerState.CLOSED && s.permanent();

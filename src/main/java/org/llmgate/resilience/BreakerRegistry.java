@@ -83,7 +83,8 @@ public final class BreakerRegistry {
      *
      * @return the retirement, so the relay can retire the scope within the request too
      */
-    public Optional<Retirement> record(HopTarget target, ErrorClass errorClass, Duration retryAfter, Instant now) {
+    public Optional<Retirement> record(HopTarget target, ErrorClass errorClass, Duration retryAfter, FailedCall call,
+                                       Instant now) {
         Optional<Retirement> retirement = errorClass == null
                 ? Optional.empty() : ScopeRules.retirementFor(errorClass, target);
         if (retirement.isEmpty()) {
@@ -92,7 +93,7 @@ public final class BreakerRegistry {
         }
         Retirement r = retirement.get();
         breakers.computeIfAbsent(r.scope(), this::newBreaker)
-                .onFailure(r.cause(), retryAfter, r.permanent(), now);
+                .onFailure(r.cause(), retryAfter, r.permanent(), call, now);
         for (Breaker other : existing(target)) {
             if (!other.scope().equals(r.scope())) {
                 other.releaseProbe();
@@ -102,11 +103,17 @@ public final class BreakerRegistry {
     }
 
     public Optional<Retirement> recordFailure(HopTarget target, ErrorClass errorClass, Duration retryAfter, Instant now) {
-        return record(target, Objects.requireNonNull(errorClass, "errorClass"), retryAfter, now);
+        return recordFailure(target, errorClass, retryAfter, null, now);
+    }
+
+    /** @param call the failed call, handed to the listener with the transition it causes; null when unknown */
+    public Optional<Retirement> recordFailure(HopTarget target, ErrorClass errorClass, Duration retryAfter, FailedCall call,
+                                              Instant now) {
+        return record(target, Objects.requireNonNull(errorClass, "errorClass"), retryAfter, call, now);
     }
 
     public void recordSuccess(HopTarget target, Instant now) {
-        record(target, null, null, now);
+        record(target, null, null, null, now);
     }
 
     /**

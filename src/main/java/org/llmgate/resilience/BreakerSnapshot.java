@@ -2,7 +2,6 @@ package org.llmgate.resilience;
 
 import java.time.Instant;
 import java.util.Objects;
-import java.util.Optional;
 import org.llmgate.providers.ErrorClass;
 
 /**
@@ -10,7 +9,10 @@ import org.llmgate.providers.ErrorClass;
  * back at start-up and from other cluster members, so that breakers survive a restart and are
  * shared (SPEC §5).
  *
- * @param reason    error class wire name and short text, e.g. {@code auth_error: permanent, cooldown 15m}; null when closed
+ * @param cause     the error class that opened the breaker, kept while it probes; null when closed,
+ *                  and for a row written before the class had a column of its own and never re-tripped since
+ * @param reason    for people: the class's wire name and short text, e.g. {@code auth_error: permanent, cooldown 15m};
+ *                  null when closed
  * @param openUntil end of the cooldown; null when closed
  * @param permanent whether the scope is open (or probing) for a permanent cause: auth, credit, model_not_found
  * @param trips     transient trips in a row, for the backoff; 0 is a safe value when not stored
@@ -22,6 +24,7 @@ import org.llmgate.providers.ErrorClass;
 public record BreakerSnapshot(
         ScopeKey scope,
         BreakerState state,
+        ErrorClass cause,
         String reason,
         Instant openUntil,
         boolean permanent,
@@ -40,25 +43,13 @@ public record BreakerSnapshot(
 
     /**
      * A state read from a {@code circuit_states} row, which keeps no version or permanent flag:
-     * permanence is read back from the reason's error class ({@code auth_error: …}).
+     * permanence follows from the stored error class.
      */
-    public static BreakerSnapshot fromRow(ScopeKey scope, BreakerState state, String reason, Instant openUntil,
-                                          int trips, Instant updatedAt) {
-        boolean permanent = state != BreakerState.CLOSED && causeOf(reason).map(ScopeRules::isPermanent).orElse(false);
-        return new BreakerSnapshot(scope, state, reason, openUntil, permanent, trips, 0, updatedAt);
-    }
-
-    /** The error class a reason starts with, e.g. {@code rate_limited} in {@code rate_limited: Retry-After 20s}. */
-    public static Optional<ErrorClass> causeOf(String reason) {
-        if (reason == null) {
-            return Optional.empty();
-        }
-        int colon = reason.indexOf(':');
-        try {
-            return Optional.of(ErrorClass.fromWireName(colon < 0 ? reason.strip() : reason.substring(0, colon).strip()));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+    public static BreakerSnapshot fromRow(ScopeKey scope, BreakerState state, ErrorClass cause, String reason,
+                                          Instant openUntil, int trips, Instant updatedAt) {
+        boolean open = state != BreakerState.CLOSED;
+        boolean permanent = open && cause != null && ScopeRules.isPermanent(cause);
+        return new BreakerSnapshot(scope, state, open ? cause : null, reason, openUntil, permanent, trips, 0, updatedAt);
     }
 
     /**

@@ -3,6 +3,7 @@ package org.llmgate.resilience;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import org.llmgate.providers.ErrorClass;
 
 /**
  * The one place that decides whether a hop of the chain is called or skipped without a call
@@ -37,13 +38,13 @@ public final class HopAdmission {
      */
     public HopDecision decide(HopTarget target, HopDemand demand, RequestRetirements retired,
                               boolean blacklisted, TokenBudget budget, Instant now) {
-        Optional<ScopeKey> retiredScope = retired.coveringScope(target);
-        if (retiredScope.isPresent()) {
-            return HopDecision.skip(SkipReason.SCOPE_RETIRED,
-                    retiredScope.get().id() + " failed earlier in this request");
+        Optional<Retirement> retirement = retired.covering(target);
+        if (retirement.isPresent()) {
+            return HopDecision.skip(SkipReason.SCOPE_RETIRED, retirement.get().cause(),
+                    retirement.get().scope().id() + " failed earlier in this request");
         }
         if (blacklisted) {
-            return HopDecision.skip(SkipReason.BLACKLISTED, target.model() + " is blacklisted");
+            return HopDecision.skip(SkipReason.BLACKLISTED, ErrorClass.MODEL_NOT_FOUND, target.model() + " is blacklisted");
         }
         Optional<Breaker> open = breakers.denyingBreaker(target, now);
         if (open.isPresent()) {
@@ -51,10 +52,11 @@ public final class HopAdmission {
         }
         Optional<String> tooLarge = contextWindowProblem(demand);
         if (tooLarge.isPresent()) {
-            return HopDecision.skip(SkipReason.CONTEXT_WINDOW, tooLarge.get());
+            return HopDecision.skip(SkipReason.CONTEXT_WINDOW, ErrorClass.CONTEXT_LENGTH_EXCEEDED, tooLarge.get());
         }
         if (budget != null && !budget.tryConsume(demand.promptTokens(), now)) {
-            return HopDecision.skip(SkipReason.TOKEN_BUDGET, "about " + demand.promptTokens()
+            // the credential's own rate limit, kept by llmgate instead of the provider
+            return HopDecision.skip(SkipReason.TOKEN_BUDGET, ErrorClass.RATE_LIMITED, "about " + demand.promptTokens()
                     + " prompt tokens exceed the credential's remaining budget (" + remaining(budget, now) + ")");
         }
         Permit permit = breakers.tryAcquire(target, now);
@@ -64,7 +66,8 @@ public final class HopAdmission {
                 budget.refund(demand.promptTokens(), now);
             }
             return breakers.denyingBreaker(target, now).map(HopAdmission::breakerSkip)
-                    .orElse(HopDecision.skip(SkipReason.BREAKER_OPEN, "another request is probing this upstream"));
+                    .orElse(HopDecision.skip(SkipReason.BREAKER_OPEN, ErrorClass.UPSTREAM_ERROR,
+                            "another request is probing this upstream"));
         }
         return HopDecision.admit(permit);
     }
@@ -91,7 +94,8 @@ public final class HopAdmission {
     private static HopDecision breakerSkip(Breaker breaker) {
         BreakerSnapshot s = breaker.snapshot();
         String until = s.state() == BreakerState.OPEN ? " until " + s.openUntil() : " (probe in flight)";
-        return HopDecision.skip(SkipReason.BREAKER_OPEN, s.scope().id() + " open" + until
+        ErrorClass cause = s.cause() == null ? ErrorClass.UPSTREAM_ERROR : s.cause();
+        return HopDecision.skip(SkipReason.BREAKER_OPEN, cause, s.scope().id() + " open" + until
                 + (s.reason() == null ? "" : ": " + s.reason()));
     }
 

@@ -1,5 +1,7 @@
 package org.llmgate.resilience;
 
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,19 +13,16 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class RequestRetirements {
 
-    private final Set<ScopeKey> retired = ConcurrentHashMap.newKeySet();
+    /** The first retirement of each scope: its class is what a later skip of that scope stands for. */
+    private final Map<ScopeKey, Retirement> retired = new ConcurrentHashMap<>();
 
     /** Retires the scope when the retirement applies within the request; returns whether it did. */
     public boolean retire(Retirement retirement) {
         if (!retirement.withinRequest()) {
             return false;
         }
-        retired.add(retirement.scope());
+        retired.putIfAbsent(retirement.scope(), retirement);
         return true;
-    }
-
-    public void retire(ScopeKey scope) {
-        retired.add(scope);
     }
 
     /**
@@ -36,10 +35,15 @@ public final class RequestRetirements {
 
     /** The retired scope that covers the target, for the skip reason. */
     public Optional<ScopeKey> coveringScope(HopTarget target) {
-        return target.scopes().stream().filter(retired::contains).findFirst();
+        return covering(target).map(Retirement::scope);
+    }
+
+    /** The retirement whose scope covers the target, with the class that caused it. */
+    public Optional<Retirement> covering(HopTarget target) {
+        return target.scopes().stream().map(retired::get).filter(Objects::nonNull).findFirst();
     }
 
     public Set<ScopeKey> retired() {
-        return Set.copyOf(retired);
+        return Set.copyOf(retired.keySet());
     }
 }

@@ -15,14 +15,14 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.llmgate.config.control.Credentials;
 import org.llmgate.learning.HintKey;
-import org.llmgate.learning.store.HintStore;
-import org.llmgate.learning.store.Hints;
+import org.llmgate.learning.store.ModelHintsTable;
+import org.llmgate.learning.store.ModelLearning;
 import org.llmgate.platform.persistence.DatabaseFailure;
 import org.llmgate.platform.problem.ProblemException;
 import org.llmgate.providers.Endpoint;
 import org.llmgate.resilience.ScopeKey;
-import org.llmgate.resilience.boundary.HealthReport;
-import org.llmgate.resilience.store.Breakers;
+import org.llmgate.observability.HealthReport;
+import org.llmgate.resilience.store.HopGuard;
 import org.llmgate.resilience.store.Notifications;
 
 /**
@@ -44,11 +44,11 @@ public class HealthPage implements Serializable {
     @Inject
     Notifications notifications;
     @Inject
-    Breakers breakers;
+    HopGuard breakers;
     @Inject
-    Hints hints;
+    ModelLearning hints;
     @Inject
-    HintStore hintStore;
+    ModelHintsTable hintStore;
     @Inject
     Credentials credentials;
 

@@ -121,7 +121,7 @@ class BreakerRegistryTest {
         Instant after = at(15 * 60);
         assertThat(registry.tryAcquire(paid, after)).isEqualTo(Permit.PROBE);
 
-        assertThat(registry.record(paid, ErrorClass.CONTEXT_LENGTH_EXCEEDED, null, after.plusSeconds(1))).isEmpty();
+        assertThat(registry.recordFailure(paid, ErrorClass.CONTEXT_LENGTH_EXCEEDED, null, after.plusSeconds(1))).isEmpty();
 
         assertThat(registry.snapshot(paid.credentialScope()).orElseThrow().state()).isEqualTo(BreakerState.CLOSED);
     }
@@ -129,9 +129,9 @@ class BreakerRegistryTest {
     @Test
     void aStateWrittenByAnotherInstanceIsAppliedWhenNewer() {
         ScopeKey key = ScopeKey.credential("openrouter", 12);
-        BreakerSnapshot opened = new BreakerSnapshot(key, BreakerState.OPEN, "auth_error: permanent, cooldown 15m",
+        BreakerSnapshot opened = new BreakerSnapshot(key, BreakerState.OPEN, ErrorClass.AUTH_ERROR, "auth_error: permanent, cooldown 15m",
                 at(900), true, 0, 1, at(0));
-        BreakerSnapshot closed = new BreakerSnapshot(key, BreakerState.CLOSED, null, null, false, 0, 3, at(600));
+        BreakerSnapshot closed = new BreakerSnapshot(key, BreakerState.CLOSED, null, null, null, false, 0, 3, at(600));
 
         assertThat(registry.apply(opened)).isTrue();
         assertThat(registry.tryAcquire(freeSibling, at(1))).isEqualTo(Permit.DENIED);

@@ -65,6 +65,7 @@ class HopAdmissionTest {
                 new RequestRetirements(), false, budget, T0.plusSeconds(1));
 
         assertThat(decision.skipReason()).isEqualTo(SkipReason.BREAKER_OPEN);
+        assertThat(decision.errorClass()).as("the class that opened the breaker").isEqualTo(ErrorClass.AUTH_ERROR);
         assertThat(decision.message()).contains("credential|openai|5").contains("auth_error");
         assertThat(budget.remainingTokens(T0.plusSeconds(1))).isEqualTo(10_000);
     }
@@ -72,13 +73,15 @@ class HopAdmissionTest {
     @Test
     void retiredAndBlacklistedHopsAreSkipped() {
         RequestRetirements retired = new RequestRetirements();
-        retired.retire(fallback.modelScope());
+        retired.retire(new Retirement(fallback.modelScope(), ErrorClass.MODEL_NOT_FOUND, true, true));
         HopDemand demand = new HopDemand(10, null, null);
 
-        assertThat(admission.decide(fallback, demand, retired, false, null, T0).skipReason())
-                .isEqualTo(SkipReason.SCOPE_RETIRED);
-        assertThat(admission.decide(fallback, demand, new RequestRetirements(), true, null, T0).skipReason())
-                .isEqualTo(SkipReason.BLACKLISTED);
+        HopDecision retiredSkip = admission.decide(fallback, demand, retired, false, null, T0);
+        assertThat(retiredSkip.skipReason()).isEqualTo(SkipReason.SCOPE_RETIRED);
+        assertThat(retiredSkip.errorClass()).isEqualTo(ErrorClass.MODEL_NOT_FOUND);
+        HopDecision blacklistedSkip = admission.decide(fallback, demand, new RequestRetirements(), true, null, T0);
+        assertThat(blacklistedSkip.skipReason()).isEqualTo(SkipReason.BLACKLISTED);
+        assertThat(blacklistedSkip.errorClass()).isEqualTo(ErrorClass.MODEL_NOT_FOUND);
     }
 
     @Test
@@ -91,6 +94,7 @@ class HopAdmissionTest {
                 .isEqualTo(Permit.PROBE);
         HopDecision second = admission.decide(fallback, demand, new RequestRetirements(), false, null, later);
         assertThat(second.skipReason()).isEqualTo(SkipReason.BREAKER_OPEN);
+        assertThat(second.errorClass()).as("still the class that opened it").isEqualTo(ErrorClass.MODEL_NOT_FOUND);
         assertThat(second.message()).contains("probe in flight");
     }
 }

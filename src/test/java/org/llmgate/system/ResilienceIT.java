@@ -48,7 +48,7 @@ class ResilienceIT {
         assertThat(notes).hasSize(1);
         JsonObject note = notes.get(0);
         assertThat(note.getString("severity")).isEqualTo("high");
-        assertThat(note.getString("message")).contains("auth_error").contains(primary).contains("openai")
+        assertThat(note.getString("message")).contains("failed with auth_error (HTTP 401) on model " + primary).contains("openai")
                 .doesNotContain(deadKey).doesNotContain("0123456789abcdef");
         assertThat(note.getJsonNumber("organizationId").longValue()).isEqualTo(s.organization);
 
@@ -58,6 +58,7 @@ class ResilienceIT {
                         && b.getJsonNumber("credentialId").longValue() == deadCredential))
                 .singleElement().satisfies(b -> {
                     assertThat(b.getString("state")).isEqualTo("OPEN");
+                    assertThat(b.getString("errorClass")).isEqualTo("auth_error");
                     assertThat(b.getString("reason")).startsWith("auth_error");
                     assertThat(b.isNull("openUntil")).isFalse();
                 });

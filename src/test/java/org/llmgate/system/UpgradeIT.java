@@ -66,13 +66,16 @@ class UpgradeIT {
 
     @Test
     void the_current_war_migrates_the_previous_schema_and_keeps_every_row() throws Exception {
-        assertThat(changeSets()).contains("001-tenancy", "001-llm-configs", "001-operations", "002-written-at");
+        assertThat(changeSets()).contains("001-tenancy", "001-llm-configs", "001-operations", "002-written-at",
+                "011-breaker-error-class");
         assertThat(names("admin/organizations")).contains("Upgrade University");
         assertThat(names("admin/homeworks")).contains("Kept homework", "Dead key homework", "Responses homework");
         assertThat(names("admin/credentials")).contains("Kept key", "Dead key");
         assertThat(api.get("admin/llm-configs/2").json().getJsonNumber("fallbackConfigId").longValue()).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM circuit_states WHERE scope_id = 'credential|openai|2'"
                 + " AND written_at IS NOT NULL")).as("the dead key's breaker, with the new column filled").isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM circuit_states WHERE scope_id = 'credential|openai|2'"
+                + " AND error_class = 'auth_error'")).as("its class, taken from the old reason text").isEqualTo(1);
         assertThat(count("SELECT count(*) FROM attempts WHERE id <= 5")).as("the previous release's attempts").isEqualTo(5);
         assertThat(api.get("admin/notifications").array().stream().map(v -> v.asJsonObject())
                 .filter(n -> !n.isNull("credentialId") && n.getJsonNumber("credentialId").longValue() == 2)).hasSize(1);

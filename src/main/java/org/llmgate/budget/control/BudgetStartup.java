@@ -8,7 +8,8 @@ import jakarta.inject.Inject;
 import org.llmgate.resilience.store.Notifications;
 
 /**
- * Loads the budgets and starts usage retention once the schema exists, from the budget feature
+ * Loads the budgets and starts the budget slices' flush once the schema exists (attempt rows'
+ * retention is the attempt recorder's), from the budget feature
  * itself (platform knows no feature), in an EJB start-up context whose periodic tasks carry a
  * component context. It also creates the beans a chat first reaches from an HTTP client thread
  * (settling after a fallback, raising a warning): created there, outside any component context,
@@ -22,8 +23,6 @@ public class BudgetStartup {
     @Inject
     BudgetBook book;
     @Inject
-    UsageRetention retention;
-    @Inject
     BudgetLedger ledger;
     @Inject
     BudgetLeases leases;
@@ -33,7 +32,6 @@ public class BudgetStartup {
     @PostConstruct
     void start() {
         book.start();
-        retention.start();
         ledger.start();
         leases.start();
         try {

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Logger;
 import org.llmgate.config.control.KeyVault;
+import org.llmgate.config.control.ModelCatalog;
 import org.llmgate.config.control.RuntimeCredential;
 import org.llmgate.config.entity.Credential;
 import org.llmgate.platform.Settings;
@@ -21,7 +22,7 @@ import org.llmgate.providers.ProviderRegistry;
  * have data. Waits a bounded time and never fails: a down provider only costs a warning.
  */
 @ApplicationScoped
-public class CatalogLookup {
+public class CatalogLookup implements ModelCatalog {
 
     private static final Logger LOG = Logger.getLogger(CatalogLookup.class.getName());
 
@@ -37,6 +38,7 @@ public class CatalogLookup {
     KeyVault keyVault;
 
     /** The model as the stored credential's catalog lists it, or null (with a warning) when it is not there or unknown. */
+    @Override
     public CatalogModel find(Credential credential, String modelId) {
         String apiKey = credential.getApiKeyEncrypted() == null ? null : keyVault.decrypt(credential.getId(), credential.getApiKeyEncrypted());
         return find(new RuntimeCredential(credential.getId(), credential.getOrganizationId(), credential.getProvider(),

@@ -14,7 +14,7 @@ import org.llmgate.config.control.LlmConfigView;
 import org.llmgate.config.control.RuntimeCredential;
 import org.llmgate.learning.HintAdmission;
 import org.llmgate.learning.HintKey;
-import org.llmgate.learning.store.Hints;
+import org.llmgate.learning.store.ModelLearning;
 import org.llmgate.providers.Endpoint;
 import org.llmgate.providers.ErrorClass;
 import org.llmgate.providers.ProviderAdapter;
@@ -23,7 +23,8 @@ import org.llmgate.resilience.FreeModels;
 import org.llmgate.resilience.HopDecision;
 import org.llmgate.resilience.HopDemand;
 import org.llmgate.resilience.HopTarget;
-import org.llmgate.resilience.store.Breakers;
+import org.llmgate.resilience.SkipReason;
+import org.llmgate.resilience.store.HopGuard;
 
 /**
  * Whether one hop of a chain may call its provider, asked in memory before each hop: the
@@ -37,9 +38,9 @@ public class AttemptAdmission {
     @Inject
     ProviderRegistry providers;
     @Inject
-    Breakers breakers;
+    HopGuard breakers;
     @Inject
-    Hints hints;
+    ModelLearning hints;
     @Inject
     BudgetAdmission budgets;
 
@@ -88,26 +89,11 @@ public class AttemptAdmission {
                 EnumSet.of(endpoint), System.nanoTime(), reservation));
     }
 
-    /** A skipped hop names the class that opened its breaker, so the error event still speaks §4. */
+    /**
+     * A skipped hop names the class that opened its breaker, so the error event still speaks §4; a
+     * scope retired by a failure earlier in this very request names that failure's class.
+     */
     private static ErrorClass classOfSkip(HopDecision decision, ErrorClass earlier) {
-        return switch (decision.skipReason()) {
-            case CONTEXT_WINDOW -> ErrorClass.CONTEXT_LENGTH_EXCEEDED;
-            case TOKEN_BUDGET -> ErrorClass.RATE_LIMITED;
-            case BLACKLISTED -> ErrorClass.MODEL_NOT_FOUND;
-            case BREAKER_OPEN -> reasonClass(decision.message());
-            // retired by a failure earlier in this very request: that failure's class
-            case SCOPE_RETIRED -> earlier == null ? ErrorClass.UPSTREAM_ERROR : earlier;
-        };
-    }
-
-    private static ErrorClass reasonClass(String message) {
-        if (message != null) {
-            for (ErrorClass c : ErrorClass.values()) {
-                if (message.contains(": " + c.wireName())) {
-                    return c;
-                }
-            }
-        }
-        return ErrorClass.UPSTREAM_ERROR;
+        return decision.skipReason() == SkipReason.SCOPE_RETIRED && earlier != null ? earlier : decision.errorClass();
     }
 }

@@ -10,11 +10,11 @@ import org.llmgate.budget.control.Pricing;
 import org.llmgate.chat.entity.AttemptRecord;
 import org.llmgate.chat.entity.AttemptRecord.Outcome;
 import org.llmgate.config.control.LlmConfigView;
-import org.llmgate.learning.store.Hints;
+import org.llmgate.learning.store.ModelLearning;
 import org.llmgate.providers.ErrorClass;
 import org.llmgate.providers.UpstreamFailure;
 import org.llmgate.providers.Usage;
-import org.llmgate.resilience.store.Breakers;
+import org.llmgate.resilience.store.HopGuard;
 
 /**
  * What each hop's outcome leaves behind: its attempt row (written off the chat's path), its
@@ -27,9 +27,9 @@ public class AttemptLedger {
     @Inject
     AttemptRecorder recorder;
     @Inject
-    Breakers breakers;
+    HopGuard breakers;
     @Inject
-    Hints hints;
+    ModelLearning hints;
     @Inject
     BudgetAdmission budgets;
 

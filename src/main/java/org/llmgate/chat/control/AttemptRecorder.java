@@ -4,11 +4,13 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.logging.Level;
@@ -17,10 +19,12 @@ import javax.sql.DataSource;
 import org.llmgate.chat.entity.AttemptRecord;
 import org.llmgate.platform.Background;
 import org.llmgate.platform.LlmgateDataSource;
+import org.llmgate.platform.SchemaReady;
 import org.llmgate.platform.Settings;
 import org.llmgate.platform.persistence.ColumnRange;
 import org.llmgate.platform.persistence.OutageLog;
 import org.llmgate.platform.persistence.PendingRows;
+import org.llmgate.platform.persistence.RetentionJob;
 import org.llmgate.platform.persistence.RowBatch;
 import org.llmgate.platform.persistence.ShutdownDrain;
 import org.llmgate.platform.persistence.StoredText;
@@ -56,9 +60,13 @@ public class AttemptRecorder {
     private ScheduledFuture<?> task;
     private long droppedLogged;
 
-    /** Called by {@link org.llmgate.platform.Housekeeping} at start-up, so this bean exists before the first chat. */
-    public void start() {
-        // instantiation (and its @PostConstruct) is the point
+    /**
+     * Starts the writer (in {@code @PostConstruct}) before the first chat, and SPEC §11's daily
+     * deletion of attempt rows older than {@code LLMGATE_USAGE_RETENTION_DAYS} (400).
+     */
+    void start(@Observes SchemaReady ready) {
+        new RetentionJob(dataSource, "attempts", "created_at",
+                Duration.ofDays(settings.integer("llmgate.usage.retention-days", 400))).schedule(background, settings);
     }
 
     @PostConstruct

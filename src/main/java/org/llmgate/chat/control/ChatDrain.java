@@ -26,7 +26,7 @@ import sun.misc.SignalHandler;
  */
 @Startup
 @Singleton
-@DependsOn("Housekeeping")
+@DependsOn("StartupSequence")
 public class ChatDrain {
 
     private static final Logger LOG = Logger.getLogger(ChatDrain.class.getName());
@@ -41,9 +41,9 @@ public class ChatDrain {
     @Inject
     AttemptRecorder attempts;
     @Inject
-    org.llmgate.learning.store.HintStore hints;
+    org.llmgate.learning.store.ModelHintsTable hints;
     @Inject
-    org.llmgate.resilience.store.BreakerStore breakerStates;
+    org.llmgate.resilience.store.CircuitStatesTable breakerStates;
     @Inject
     org.llmgate.budget.control.BudgetLeases budgetSlices;
 

@@ -9,7 +9,6 @@ import java.math.BigDecimal;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.llmgate.catalog.control.CatalogLookup;
 import org.llmgate.config.entity.Credential;
 import org.llmgate.config.entity.LlmConfig;
 import org.llmgate.config.entity.Organization;
@@ -35,7 +34,7 @@ public class LlmConfigs implements CrudService<LlmConfigView> {
     @Inject
     ProviderRegistry providers;
     @Inject
-    CatalogLookup catalog;
+    ModelCatalog catalog;
 
     public List<LlmConfigView> list(Long organizationId) {
         return Listing.of(em, LlmConfig.class, "organizationId", organizationId, LlmConfigView::of);

@@ -12,8 +12,8 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import org.llmgate.learning.store.HintStore;
-import org.llmgate.learning.store.Hints;
+import org.llmgate.learning.store.ModelHintsTable;
+import org.llmgate.learning.store.ModelLearning;
 import org.llmgate.learning.store.ModelHintView;
 import org.llmgate.platform.JsonFields;
 import org.llmgate.platform.problem.ProblemException;
@@ -24,9 +24,9 @@ import org.llmgate.platform.problem.ProblemException;
 public class ModelHintsResource {
 
     @Inject
-    Hints hints;
+    ModelLearning hints;
     @Inject
-    HintStore store;
+    ModelHintsTable store;
 
     /** Worst first by default: the models that fail most are what an admin looks for. */
     @GET
@@ -41,7 +41,7 @@ public class ModelHintsResource {
         JsonFields fields = JsonFields.parse(body).allowOnly(java.util.Set.of("reason"));
         String reason = fields.requiredString("reason", 300);
         fields.validate();
-        HintStore.StoredHint hint = find(id);
+        ModelHintsTable.StoredHint hint = find(id);
         hints.book().blacklist(hint.hint().key(), reason, Instant.now());
         return ModelHintView.of(find(id));
     }
@@ -49,12 +49,12 @@ public class ModelHintsResource {
     @POST
     @Path("{id}/clear")
     public ModelHintView clear(@PathParam("id") long id) {
-        HintStore.StoredHint hint = find(id);
+        ModelHintsTable.StoredHint hint = find(id);
         hints.book().clear(hint.hint().key(), Instant.now());
         return ModelHintView.of(find(id));
     }
 
-    public static List<ModelHintView> matrix(HintStore store, String sort) {
+    public static List<ModelHintView> matrix(ModelHintsTable store, String sort) {
         return matrix(store.all().stream().map(ModelHintView::of).toList(), sort);
     }
 
@@ -70,7 +70,7 @@ public class ModelHintsResource {
         return hints.stream().sorted(order).toList();
     }
 
-    private HintStore.StoredHint find(long id) {
+    private ModelHintsTable.StoredHint find(long id) {
         return store.find(id).orElseThrow(() -> ProblemException.notFound("model hint", id));
     }
 }

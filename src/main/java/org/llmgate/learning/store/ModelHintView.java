@@ -9,7 +9,7 @@ public record ModelHintView(long id, String provider, String modelId, long succe
                             List<String> supportedEndpoints, List<String> unsupportedEndpoints,
                             String preferredEndpoint, boolean blacklisted, String blacklistReason) {
 
-    public static ModelHintView of(HintStore.StoredHint stored) {
+    public static ModelHintView of(ModelHintsTable.StoredHint stored) {
         var h = stored.hint();
         long total = h.successCount() + h.errorCount();
         return new ModelHintView(stored.id(), h.key().provider(), h.key().modelId(), h.successCount(), h.errorCount(),

@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.Provider;
 import java.security.Principal;
 import java.util.Optional;
-import org.llmgate.config.control.TokenAuthentication;
 import org.llmgate.platform.problem.ProblemResponses;
 
 /**
@@ -31,7 +30,7 @@ public class AuthFilter implements ContainerRequestFilter {
     @Inject
     AdminAccount adminAccount;
     @Inject
-    TokenAuthentication tokens;
+    BearerTokens tokens;
     @Context
     HttpServletRequest servletRequest;
 

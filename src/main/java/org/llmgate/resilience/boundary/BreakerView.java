@@ -15,16 +15,16 @@ public record BreakerView(String key, String scope, String provider, Long creden
                           String baseUrl, String state, String errorClass, String reason, Instant openUntil) {
 
     /** Open and half-open breakers first, then the closed ones still remembered. */
-    static List<BreakerView> all(List<BreakerSnapshot> snapshots) {
+    public static List<BreakerView> all(List<BreakerSnapshot> snapshots) {
         return snapshots.stream()
                 .sorted(Comparator.comparing((BreakerSnapshot s) -> s.state() == BreakerState.CLOSED)
                         .thenComparing(s -> s.scope().id()))
                 .map(BreakerView::of).toList();
     }
 
-    static BreakerView of(BreakerSnapshot s) {
+    public static BreakerView of(BreakerSnapshot s) {
         return new BreakerView(s.scope().id(), s.scope().scope().wireName(), s.scope().provider(), s.scope().credentialId(),
                 s.scope().model(), s.scope().baseUrl(), s.scope().baseUrl(), s.state().name(),
-                BreakerSnapshot.causeOf(s.reason()).map(c -> c.wireName()).orElse(null), s.reason(), s.openUntil());
+                s.cause() == null ? null : s.cause().wireName(), s.reason(), s.openUntil());
     }
 }

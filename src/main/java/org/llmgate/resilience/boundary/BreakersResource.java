@@ -11,7 +11,7 @@ import java.util.List;
 import org.llmgate.platform.JsonFields;
 import org.llmgate.platform.problem.ProblemException;
 import org.llmgate.resilience.ScopeKey;
-import org.llmgate.resilience.store.Breakers;
+import org.llmgate.resilience.store.HopGuard;
 
 /**
  * {@code GET /api/admin/breakers} and {@code POST /api/admin/breakers/reset} (SPEC §8): every breaker
@@ -23,7 +23,7 @@ import org.llmgate.resilience.store.Breakers;
 public class BreakersResource {
 
     @Inject
-    Breakers breakers;
+    HopGuard breakers;
 
     @GET
     public List<BreakerView> list() {

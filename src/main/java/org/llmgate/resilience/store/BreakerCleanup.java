@@ -1,6 +1,7 @@
 package org.llmgate.resilience.store;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.HashSet;
@@ -12,6 +13,7 @@ import org.llmgate.config.control.ConfigCache;
 import org.llmgate.config.control.ConfigSnapshot;
 import org.llmgate.config.control.LlmConfigView;
 import org.llmgate.platform.Background;
+import org.llmgate.platform.SchemaReady;
 import org.llmgate.platform.Settings;
 import org.llmgate.resilience.FailureScope;
 import org.llmgate.resilience.ScopeKey;
@@ -31,14 +33,13 @@ public class BreakerCleanup {
     @Inject
     Settings settings;
     @Inject
-    BreakerStore store;
+    CircuitStatesTable store;
     @Inject
-    Breakers breakers;
+    HopGuard breakers;
     @Inject
     ConfigCache cache;
 
-    /** Called by {@link org.llmgate.platform.Housekeeping} at start-up. */
-    public void start() {
+    void start(@Observes SchemaReady ready) {
         long period = settings.seconds("llmgate.breaker.cleanup-seconds", Duration.ofMinutes(5)).toMillis();
         background.every(period, "breaker cleanup", this::run);
     }

@@ -2,18 +2,25 @@ package org.llmgate.resilience.store;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.llmgate.platform.Background;
 import org.llmgate.platform.LlmgateDataSource;
+import org.llmgate.platform.SchemaReady;
+import org.llmgate.platform.Settings;
+import org.llmgate.platform.persistence.RetentionJob;
 import org.llmgate.platform.persistence.StoredText;
 
 /**
@@ -27,6 +34,20 @@ public class Notifications {
 
     @Resource(lookup = LlmgateDataSource.JNDI_NAME)
     DataSource dataSource;
+    @Inject
+    Background background;
+    @Inject
+    Settings settings;
+
+    /**
+     * SPEC §11: notifications older than {@code LLMGATE_NOTIFICATIONS_RETENTION_DAYS} (180) are
+     * deleted daily, acknowledged or not: an alert half a year old is history, and the table must
+     * not grow for ever.
+     */
+    void scheduleRetention(@Observes SchemaReady ready) {
+        new RetentionJob(dataSource, "notifications", "created_at",
+                Duration.ofDays(settings.integer("llmgate.notifications.retention-days", 180))).schedule(background, settings);
+    }
 
     /** @return whether a new notification was stored (false: the same scope and cooldown had one). */
     public boolean raise(String severity, String title, String message, Long organizationId, Long credentialId,

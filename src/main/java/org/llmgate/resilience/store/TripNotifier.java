@@ -11,6 +11,7 @@ import org.llmgate.config.control.ConfigSnapshot;
 import org.llmgate.config.control.OrganizationView;
 import org.llmgate.config.control.RuntimeCredential;
 import org.llmgate.resilience.BreakerTransition;
+import org.llmgate.resilience.FailedCall;
 import org.llmgate.resilience.ScopeKey;
 
 /**
@@ -28,23 +29,15 @@ public class TripNotifier {
     @Inject
     ConfigCache cache;
 
-    /** What the hop that tripped the breaker was doing, captured on the relay's thread. */
-    public record TripCause(String model, Integer status, String redactedMessage) {
-    }
-
-    record Trip(BreakerTransition transition, TripCause cause) {
-    }
-
-    void notify(Trip trip) {
-        BreakerTransition t = trip.transition();
+    void notify(BreakerTransition t) {
         ScopeKey scope = t.scope();
+        FailedCall call = t.failedCall();
         ConfigSnapshot snapshot = cache.snapshot();
         RuntimeCredential credential = scope.credentialId() == null ? null : snapshot.credentials().get(scope.credentialId());
         OrganizationView organization = credential == null ? null : snapshot.organizations().get(credential.organizationId());
-        String reason = t.reason() == null ? "failure" : t.reason();
-        String errorClass = reason.contains(":") ? reason.substring(0, reason.indexOf(':')) : reason;
+        String errorClass = t.cause() == null ? "failure" : t.cause().wireName();
         String credentialName = credential == null ? "credential " + scope.credentialId() : "'" + credential.label() + "'";
-        String model = trip.cause() == null ? scope.model() : trip.cause().model();
+        String model = call == null ? scope.model() : call.model();
         String what = switch (scope.scope()) {
             case CREDENTIAL -> "every model on this key";
             case CREDIT -> "the paid models on this key (free models still run)";
@@ -56,14 +49,14 @@ public class TripNotifier {
                 .append(scope.provider()).append(" credential ").append(credentialName)
                 .append(organization == null ? "" : " of organization '" + organization.name() + "'")
                 .append(" failed with ").append(errorClass);
-        if (trip.cause() != null && trip.cause().status() != null) {
-            message.append(" (HTTP ").append(trip.cause().status()).append(")");
+        if (call != null && call.status() != null) {
+            message.append(" (HTTP ").append(call.status()).append(")");
         }
         if (model != null) {
             message.append(" on model ").append(model);
         }
-        if (trip.cause() != null && trip.cause().redactedMessage() != null && !trip.cause().redactedMessage().isBlank()) {
-            message.append(": ").append(trip.cause().redactedMessage());
+        if (call != null && call.redactedMessage() != null && !call.redactedMessage().isBlank()) {
+            message.append(": ").append(call.redactedMessage());
         }
         message.append(". llmgate skips ").append(what);
         if (t.openUntil() != null) {

@@ -2,18 +2,21 @@ package org.llmgate.resilience.store;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.llmgate.config.control.RuntimeCredential;
+import org.llmgate.platform.SchemaReady;
 import org.llmgate.platform.Settings;
 import org.llmgate.providers.ErrorClass;
 import org.llmgate.resilience.BreakerConfig;
 import org.llmgate.resilience.BreakerRegistry;
 import org.llmgate.resilience.BreakerSnapshot;
 import org.llmgate.resilience.BreakerState;
+import org.llmgate.resilience.FailedCall;
 import org.llmgate.resilience.ScopeKey;
 import org.llmgate.resilience.HopAdmission;
 import org.llmgate.resilience.HopDecision;
@@ -25,26 +28,27 @@ import org.llmgate.resilience.TokenBudget;
 import org.llmgate.resilience.TokenBudgets;
 
 /**
- * This instance's breakers and token budgets, read in memory on the hot path. Transitions are
- * handed to {@link BreakerStore}, which persists them for restarts and the rest of the cluster.
+ * What the chat asks before and after each hop: may it call ({@link #decide}), and what came of
+ * the call (the breakers and the credential's token budget learn from it). Everything is read in
+ * memory on the hot path; the admin's reset and the health page use it too. It owns this
+ * instance's {@link BreakerRegistry}; transitions are handed to {@link CircuitStatesTable}, which
+ * persists them for restarts and the rest of the cluster.
  */
 @ApplicationScoped
-public class Breakers {
+public class HopGuard {
 
     @Inject
     Settings settings;
     @Inject
-    BreakerStore store;
-
-    static final ThreadLocal<TripNotifier.TripCause> TRIP_CAUSE = new ThreadLocal<>();
+    CircuitStatesTable store;
 
     private BreakerRegistry registry;
     private HopAdmission admission;
     private final TokenBudgets budgets = new TokenBudgets();
 
-    /** Called by {@link org.llmgate.platform.Housekeeping} at start-up, so this bean exists before the first chat. */
-    public void start() {
-        // instantiation (and its @PostConstruct) is the point
+    /** Restores the breakers and starts their writer (in {@code @PostConstruct}) before the first chat. */
+    void start(@Observes SchemaReady ready) {
+        // instantiation is the point
     }
 
     @PostConstruct
@@ -69,18 +73,11 @@ public class Breakers {
         return admission.decide(target, demand, retired, blacklisted, budgetOf(credential, now), now);
     }
 
-    /**
-     * Records a failed call. The cause rides along on this thread so that a permanent trip's
-     * notification can name the model and upstream message (the registry's listener only sees scopes).
-     */
+    /** Records a failed call; a trip it causes carries the call, so its notification names the model and the upstream's answer. */
     public Optional<Retirement> recordFailure(HopTarget target, ErrorClass errorClass, Duration retryAfter, Instant now,
                                               Integer status, String redactedMessage) {
-        TRIP_CAUSE.set(new TripNotifier.TripCause(target.model(), status, redactedMessage));
-        try {
-            return registry.recordFailure(target, errorClass, retryAfter, now);
-        } finally {
-            TRIP_CAUSE.remove();
-        }
+        return registry.recordFailure(target, errorClass, retryAfter,
+                new FailedCall(target.model(), status, redactedMessage), now);
     }
 
     public void recordSuccess(HopTarget target, Instant now) {
@@ -106,7 +103,7 @@ public class Breakers {
         if (known.isEmpty()) {
             return Optional.empty();
         }
-        BreakerSnapshot closed = new BreakerSnapshot(scope, BreakerState.CLOSED, null, null, false, 0,
+        BreakerSnapshot closed = new BreakerSnapshot(scope, BreakerState.CLOSED, null, null, null, false, 0,
                 known.get().version() + 1, later(Instant.now(), known.get().updatedAt()));
         store.write(closed);
         registry.apply(closed);

@@ -38,13 +38,13 @@ import org.llmgate.providers.Endpoint;
 import org.llmgate.providers.ErrorClass;
 
 /**
- * model_hints in PostgreSQL: what the hint book learned is written in batches off the chat path,
+ * The {@code model_hints} table: what the hint book learned is written in batches off the chat path,
  * restored at start-up, and merged from other cluster instances every couple of seconds.
  */
 @ApplicationScoped
-public class HintStore {
+public class ModelHintsTable {
 
-    private static final Logger LOG = Logger.getLogger(HintStore.class.getName());
+    private static final Logger LOG = Logger.getLogger(ModelHintsTable.class.getName());
     static final String COLUMNS = "id, provider, model_id, success_count, error_count, last_error_class, last_error_message,"
             + " supported_endpoints, unsupported_endpoints, preferred_endpoint, blacklisted, blacklist_reason,"
             + " blacklist_manual, blacklisted_at, updated_at";
@@ -81,7 +81,7 @@ public class HintStore {
     private ScheduledFuture<?> refreshTask;
 
     void attach(HintBook book) {
-        this.writer = new RowBatch<>(dataSource, UPSERT, HintStore::bind,
+        this.writer = new RowBatch<>(dataSource, UPSERT, ModelHintsTable::bind,
                 h -> "the hint of " + h.key().provider() + " model " + StoredText.clean(h.key().modelId(), 300), LOG);
         this.book = book;
         refresh();
@@ -128,7 +128,7 @@ public class HintStore {
         return true;
     }
 
-    /** Merges rows written since the last look, by the database's clock (see BreakerStore#refresh). */
+    /** Merges rows written since the last look, by the database's clock (see CircuitStatesTable#refresh). */
     synchronized void refresh() {
         HintBook target = book;
         if (target == null) {

@@ -1,4 +1,4 @@
-package org.llmgate.resilience.boundary;
+package org.llmgate.observability;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

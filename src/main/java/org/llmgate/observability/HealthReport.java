@@ -1,13 +1,14 @@
-package org.llmgate.resilience.boundary;
+package org.llmgate.observability;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import org.llmgate.learning.boundary.ModelHintsResource;
-import org.llmgate.learning.store.HintStore;
+import org.llmgate.learning.store.ModelHintsTable;
 import org.llmgate.learning.store.ModelHintView;
 import org.llmgate.platform.persistence.DatabaseProbe;
-import org.llmgate.resilience.store.Breakers;
+import org.llmgate.resilience.boundary.BreakerView;
+import org.llmgate.resilience.store.HopGuard;
 import org.llmgate.resilience.store.Notification;
 import org.llmgate.resilience.store.Notifications;
 
@@ -19,9 +20,9 @@ import org.llmgate.resilience.store.Notifications;
 public class HealthReport {
 
     @Inject
-    Breakers breakers;
+    HopGuard breakers;
     @Inject
-    HintStore hints;
+    ModelHintsTable hints;
     @Inject
     Notifications notifications;
     @Inject

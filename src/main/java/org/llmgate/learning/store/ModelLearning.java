@@ -2,25 +2,31 @@ package org.llmgate.learning.store;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.llmgate.learning.HintBook;
 import org.llmgate.learning.HintConfig;
+import org.llmgate.platform.SchemaReady;
 import org.llmgate.platform.Settings;
 
-/** This instance's model hints, read in memory on the hot path (SPEC §6), persisted by {@link HintStore}. */
+/**
+ * What this instance learned about models (SPEC §6): the {@link HintBook} the chat reads and
+ * records outcomes in, configured from the settings and kept in step with the database by
+ * {@link ModelHintsTable}.
+ */
 @ApplicationScoped
-public class Hints {
+public class ModelLearning {
 
     @Inject
     Settings settings;
     @Inject
-    HintStore store;
+    ModelHintsTable store;
 
     private HintBook book;
 
-    /** Called by {@link org.llmgate.platform.Housekeeping} at start-up, so this bean exists before the first chat. */
-    public void start() {
-        // instantiation (and its @PostConstruct) is the point
+    /** Restores the hints and starts their writer (in {@code @PostConstruct}) before the first chat. */
+    void start(@Observes SchemaReady ready) {
+        // instantiation is the point
     }
 
     @PostConstruct

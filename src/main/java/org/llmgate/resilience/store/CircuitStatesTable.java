@@ -31,6 +31,7 @@ import org.llmgate.platform.persistence.PendingRows;
 import org.llmgate.platform.persistence.RowBatch;
 import org.llmgate.platform.persistence.ShutdownDrain;
 import org.llmgate.platform.persistence.StoredText;
+import org.llmgate.providers.ErrorClass;
 import org.llmgate.resilience.BreakerRegistry;
 import org.llmgate.resilience.BreakerSnapshot;
 import org.llmgate.resilience.BreakerState;
@@ -38,19 +39,20 @@ import org.llmgate.resilience.BreakerTransition;
 import org.llmgate.resilience.ScopeKey;
 
 /**
- * Breaker state in PostgreSQL (SPEC §5: shared by the cluster, survives a restart). The hot path
+ * The {@code circuit_states} table: breaker state in PostgreSQL (SPEC §5: shared by the cluster,
+ * survives a restart), and the permanent trips' notifications that wait for it. The hot path
  * never waits on it: transitions are queued and written a few times a second, and other instances'
  * transitions are read back every {@code llmgate.breaker.refresh-ms} into the in-memory registry.
  */
 @ApplicationScoped
-public class BreakerStore {
+public class CircuitStatesTable {
 
-    private static final Logger LOG = Logger.getLogger(BreakerStore.class.getName());
+    private static final Logger LOG = Logger.getLogger(CircuitStatesTable.class.getName());
     private static final String UPSERT = "INSERT INTO circuit_states (scope_id, scope, provider, credential_id, base_url,"
-            + " model, state, reason, open_until, consecutive_trips, updated_at, written_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, clock_timestamp())"
-            + " ON CONFLICT (scope_id) DO UPDATE SET state = excluded.state, reason = excluded.reason,"
-            + " open_until = excluded.open_until, consecutive_trips = excluded.consecutive_trips,"
+            + " model, state, error_class, reason, open_until, consecutive_trips, updated_at, written_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, clock_timestamp())"
+            + " ON CONFLICT (scope_id) DO UPDATE SET state = excluded.state, error_class = excluded.error_class,"
+            + " reason = excluded.reason, open_until = excluded.open_until, consecutive_trips = excluded.consecutive_trips,"
             + " updated_at = excluded.updated_at, written_at = clock_timestamp()"
             + " WHERE circuit_states.updated_at <= excluded.updated_at";
 
@@ -66,7 +68,7 @@ public class BreakerStore {
     /** Transitions waiting to be written; deduplicated by scope at each flush, so bounded by the scopes in use. */
     private final ConcurrentLinkedQueue<BreakerSnapshot> pending = new ConcurrentLinkedQueue<>();
     /** Permanent trips whose notification waits for the database; a dead key per scope and cooldown, so few. */
-    private final PendingRows<TripNotifier.Trip> trips = new PendingRows<>(10_000);
+    private final PendingRows<BreakerTransition> trips = new PendingRows<>(10_000);
     private final OutageLog outage = new OutageLog(LOG, "breaker writer");
     private RowBatch<BreakerSnapshot> writer;
     private volatile BreakerRegistry registry;
@@ -75,7 +77,7 @@ public class BreakerStore {
     private ScheduledFuture<?> refreshTask;
 
     void attach(BreakerRegistry registry) {
-        this.writer = new RowBatch<>(dataSource, UPSERT, BreakerStore::bind, b -> "breaker state of " + b.scope().id(), LOG);
+        this.writer = new RowBatch<>(dataSource, UPSERT, CircuitStatesTable::bind, b -> "breaker state of " + b.scope().id(), LOG);
         this.registry = registry;
         refresh();
         long refreshMs = settings.duration("llmgate.breaker.refresh-ms", Duration.ofSeconds(1)).toMillis();
@@ -97,7 +99,7 @@ public class BreakerStore {
     void onTransition(BreakerTransition transition) {
         pending.add(transition.after());
         if (transition.newPermanentTrip()) {
-            if (!trips.add(new TripNotifier.Trip(transition, Breakers.TRIP_CAUSE.get()))) {
+            if (!trips.add(transition)) {
                 LOG.warning("Too many breaker notifications wait for the database; dropped the one of " + transition.scope().id());
             }
         }
@@ -115,7 +117,7 @@ public class BreakerStore {
             outage.unavailable(() -> latest.size() + " breaker states and " + trips.size() + " notifications");
             return false;
         }
-        for (List<TripNotifier.Trip> batch; !(batch = trips.take(100)).isEmpty(); ) {
+        for (List<BreakerTransition> batch; !(batch = trips.take(100)).isEmpty(); ) {
             for (int i = 0; i < batch.size(); i++) {
                 try {
                     notifier.notify(batch.get(i));
@@ -126,7 +128,7 @@ public class BreakerStore {
                         outage.unavailable(() -> trips.size() + " notifications");
                         return false;
                     }
-                    LOG.log(Level.WARNING, "The database refused the notification of " + batch.get(i).transition().scope().id()
+                    LOG.log(Level.WARNING, "The database refused the notification of " + batch.get(i).scope().id()
                             + "; dropped it: " + e.getMessage());
                 }
             }
@@ -173,17 +175,17 @@ public class BreakerStore {
         if (target == null) {
             return;
         }
-        String sql = "SELECT scope_id, state, reason, open_until, consecutive_trips, updated_at, written_at"
+        String sql = "SELECT scope_id, state, error_class, reason, open_until, consecutive_trips, updated_at, written_at"
                 + " FROM circuit_states WHERE written_at > ?";
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setTimestamp(1, Timestamp.from(lastWritten.minusSeconds(5)));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    Timestamp openUntil = rs.getTimestamp(4);
+                    Timestamp openUntil = rs.getTimestamp(5);
                     target.apply(BreakerSnapshot.fromRow(ScopeKey.parse(rs.getString(1)),
-                            BreakerState.valueOf(rs.getString(2)), rs.getString(3),
-                            openUntil == null ? null : openUntil.toInstant(), rs.getInt(5), rs.getTimestamp(6).toInstant()));
-                    Instant written = rs.getTimestamp(7).toInstant();
+                            BreakerState.valueOf(rs.getString(2)), errorClass(rs.getString(3)), rs.getString(4),
+                            openUntil == null ? null : openUntil.toInstant(), rs.getInt(6), rs.getTimestamp(7).toInstant()));
+                    Instant written = rs.getTimestamp(8).toInstant();
                     if (written.isAfter(lastWritten)) {
                         lastWritten = written;
                     }
@@ -207,9 +209,25 @@ public class BreakerStore {
         s.setString(5, StoredText.clean(scope.baseUrl(), 500));
         s.setString(6, StoredText.clean(scope.model(), 300));
         s.setString(7, snapshot.state().name());
-        s.setString(8, StoredText.clean(snapshot.reason(), 500));
-        s.setTimestamp(9, snapshot.openUntil() == null ? null : Timestamp.from(ColumnRange.timestamp(snapshot.openUntil())));
-        s.setInt(10, Math.max(0, snapshot.trips()));
-        s.setTimestamp(11, Timestamp.from(ColumnRange.timestamp(snapshot.updatedAt())));
+        s.setString(8, snapshot.cause() == null ? null : snapshot.cause().wireName());
+        s.setString(9, StoredText.clean(snapshot.reason(), 500));
+        s.setTimestamp(10, snapshot.openUntil() == null ? null : Timestamp.from(ColumnRange.timestamp(snapshot.openUntil())));
+        s.setInt(11, Math.max(0, snapshot.trips()));
+        s.setTimestamp(12, Timestamp.from(ColumnRange.timestamp(snapshot.updatedAt())));
+    }
+
+    /**
+     * The stored class; null for a row of a class this version does not know (written by a newer
+     * release during a rolling upgrade): the breaker then counts as transient, the safe default.
+     */
+    private static ErrorClass errorClass(String wireName) {
+        if (wireName == null) {
+            return null;
+        }
+        try {
+            return ErrorClass.fromWireName(wireName);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 }
