@@ -13,9 +13,9 @@ import org.llmgate.providers.CatalogModel;
 import org.llmgate.providers.Endpoint;
 import org.llmgate.providers.ErrorClass;
 import org.llmgate.providers.ProviderAccess;
-import org.llmgate.providers.ProviderAdapter;
 import org.llmgate.providers.StreamHandle;
 import org.llmgate.providers.StreamListener;
+import org.llmgate.providers.StubAdapter;
 import org.llmgate.providers.UpstreamCall;
 import org.llmgate.providers.UpstreamFailure;
 
@@ -114,7 +114,7 @@ class ConnectionCheckTest {
         void answer(UpstreamCall call, StreamListener listener);
     }
 
-    static final class Stub implements ProviderAdapter {
+    static final class Stub extends StubAdapter {
         final Function<ProviderAccess, CompletionStage<List<CatalogModel>>> catalog;
         final Probe probe;
         final List<UpstreamCall> probes = new ArrayList<>();
@@ -123,31 +123,6 @@ class ConnectionCheckTest {
         Stub(Function<ProviderAccess, CompletionStage<List<CatalogModel>>> catalog, Probe probe) {
             this.catalog = catalog;
             this.probe = probe;
-        }
-
-        @Override
-        public String id() {
-            return "openai";
-        }
-
-        @Override
-        public String displayName() {
-            return "Stub";
-        }
-
-        @Override
-        public String defaultBaseUrl() {
-            return "http://127.0.0.1:9/v1";
-        }
-
-        @Override
-        public boolean requiresApiKey() {
-            return true;
-        }
-
-        @Override
-        public Endpoint defaultEndpoint() {
-            return Endpoint.CHAT_COMPLETIONS;
         }
 
         @Override

@@ -17,14 +17,12 @@ import org.llmgate.budget.control.Reservation;
 import org.llmgate.config.control.LlmConfigView;
 import org.llmgate.config.control.RuntimeCredential;
 import org.llmgate.learning.HintKey;
-import org.llmgate.providers.CatalogModel;
 import org.llmgate.providers.ChatMessage;
 import org.llmgate.providers.Endpoint;
 import org.llmgate.providers.ErrorClass;
-import org.llmgate.providers.ProviderAccess;
-import org.llmgate.providers.ProviderAdapter;
 import org.llmgate.providers.StreamHandle;
 import org.llmgate.providers.StreamListener;
+import org.llmgate.providers.StubAdapter;
 import org.llmgate.providers.UpstreamCall;
 import org.llmgate.providers.UpstreamFailure;
 import org.llmgate.providers.Usage;
@@ -179,7 +177,7 @@ class FallbackChainTest {
     }
 
     /** Answers each model as scripted, synchronously (the real adapters call back from the HTTP client's thread). */
-    static final class ScriptedAdapter implements ProviderAdapter {
+    static final class ScriptedAdapter extends StubAdapter {
         final Map<String, java.util.function.Consumer<StreamListener>> scripts = new java.util.HashMap<>();
         final List<String> calls = new ArrayList<>();
         Endpoint alternative;
@@ -199,36 +197,6 @@ class FallbackChainTest {
         @Override
         public Endpoint alternativeTo(Endpoint failed) {
             return alternative == failed ? null : alternative;
-        }
-
-        @Override
-        public String id() {
-            return "openai";
-        }
-
-        @Override
-        public String displayName() {
-            return "OpenAI";
-        }
-
-        @Override
-        public String defaultBaseUrl() {
-            return "http://fake";
-        }
-
-        @Override
-        public boolean requiresApiKey() {
-            return true;
-        }
-
-        @Override
-        public Endpoint defaultEndpoint() {
-            return Endpoint.CHAT_COMPLETIONS;
-        }
-
-        @Override
-        public CompletionStage<List<CatalogModel>> listModels(ProviderAccess access) {
-            return CompletableFuture.completedFuture(List.of());
         }
     }
 
