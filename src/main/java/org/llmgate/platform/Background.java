@@ -5,12 +5,16 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.llmgate.platform.persistence.RetentionJob;
 
 /**
  * The few periodic jobs (writing attempts, breakers and hints; reading other instances' changes)
@@ -25,6 +29,9 @@ public class Background {
 
     @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
     ManagedThreadFactory threads;
+
+    @Inject
+    Settings settings;
 
     private ScheduledExecutorService scheduler;
 
@@ -41,6 +48,15 @@ public class Background {
     /** False once the scheduler has been shut down (undeploy) or failed: nothing periodic runs any more. */
     public boolean running() {
         return !scheduler.isShutdown();
+    }
+
+    /**
+     * Runs a retention job every {@code llmgate.retention.period-seconds} (a day), the first time
+     * within a minute: a daily job must not wait a day after each restart.
+     */
+    public void everyRetentionPeriod(RetentionJob job) {
+        long period = settings.seconds("llmgate.retention.period-seconds", Duration.ofDays(1)).toMillis();
+        every(Math.min(period, Duration.ofMinutes(1).toMillis()), period, job.name(), () -> job.run(Instant.now()));
     }
 
     /** Runs {@code job} once, soon, off the caller's thread; a failure is logged. */

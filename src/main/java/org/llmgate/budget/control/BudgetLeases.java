@@ -26,8 +26,11 @@ import org.llmgate.platform.Settings;
  *
  * <p>The slice asked for is {@code llmgate.budget.lease-attempts} worst cases; when the budget cannot
  * cover that, exactly what the attempt lacks. Once half a slice is used the next one is fetched in
- * the background, so a steady stream of chats never waits for the database; near the limit (a
- * whole slice refused) that stops, and each attempt that lacks room asks for exactly its own. With one instance this refuses exactly where a
+ * the background, so a steady stream of chats never waits for the database, and each slice fetched
+ * ahead is twice the last, up to {@value #MAX_GROWTH} times the base, so a busy budget asks ever more
+ * rarely. Near the limit (a whole slice refused) that stops, and each attempt that lacks room asks
+ * for exactly its own. A slice unused for {@link #IDLE_MILLIS} goes back and the row starts small
+ * again. With one instance this refuses exactly where a
  * reservation per attempt would. With several, an instance can be refused while another holds an
  * unused slice (at most that many worst cases per budget row, for at most the idle time): the
  * price of the cache is spending less than the limit, never more.
@@ -38,6 +41,8 @@ public class BudgetLeases {
     private static final Logger LOG = Logger.getLogger(BudgetLeases.class.getName());
     static final long FLUSH_MILLIS = 250;
     static final long IDLE_MILLIS = 5000;
+    /** How far a busy row's slices grow over the base size (8 × 8 = 64 worst cases by default). */
+    static final int MAX_GROWTH = 8;
     /** Rounds of "fetch what is short, then take it" before giving up to concurrent takers. */
     private static final int ROUNDS = 8;
 
@@ -70,6 +75,8 @@ public class BudgetLeases {
         long lastUsedNanos;
         /** A slice is being fetched ahead, off the chat's path. */
         boolean prefetching;
+        /** Worst cases per slice fetched ahead: doubles while chats keep using them, up to {@link #MAX_GROWTH} times the base. */
+        int sliceAttempts;
         /** The budget refused a whole slice: near its limit, slices are fetched only for the attempt that needs them. */
         boolean nearLimit;
 
@@ -250,11 +257,16 @@ public class BudgetLeases {
             Lease lease = leases.get(key);
             lease.available = lease.available.minus(need);
             lease.lastUsedNanos = now;
+            if (lease.sliceAttempts == 0) {
+                lease.sliceAttempts = leaseAttempts;
+            }
             if (background != null && !lease.prefetching && !lease.nearLimit
-                    && !lease.available.covers(need.times(Math.max(1, leaseAttempts / 2)))) {
-                // half the slice is gone: the next one is fetched now, so no chat waits for it
+                    && !lease.available.covers(need.times(Math.max(1, lease.sliceAttempts / 2)))) {
+                // half the slice is gone: the next one is fetched now, so no chat waits for it; a busy
+                // budget row gets larger slices, so the database is asked ever more rarely
                 lease.prefetching = true;
-                Amount slice = need.times(leaseAttempts);
+                lease.sliceAttempts = Math.min(lease.sliceAttempts * 2, leaseAttempts * MAX_GROWTH);
+                Amount slice = need.times(lease.sliceAttempts);
                 background.soon("budget slice", () -> prefetch(key, slice));
             }
         }

@@ -65,8 +65,8 @@ public class AttemptRecorder {
      * deletion of attempt rows older than {@code LLMGATE_USAGE_RETENTION_DAYS} (400).
      */
     void start(@Observes SchemaReady ready) {
-        new RetentionJob(dataSource, "attempts", "created_at",
-                Duration.ofDays(settings.integer("llmgate.usage.retention-days", 400))).schedule(background, settings);
+        background.everyRetentionPeriod(new RetentionJob(dataSource, "attempts", "created_at",
+                Duration.ofDays(settings.integer("llmgate.usage.retention-days", 400))));
     }
 
     @PostConstruct

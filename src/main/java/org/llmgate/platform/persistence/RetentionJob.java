@@ -9,8 +9,6 @@ import java.time.Instant;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
-import org.llmgate.platform.Background;
-import org.llmgate.platform.Settings;
 
 /**
  * Deletes the rows of one table older than its retention, a slice at a time: each statement stays
@@ -34,14 +32,9 @@ public final class RetentionJob {
         this.retention = retention;
     }
 
-    /**
-     * Runs the job every {@code llmgate.retention.period-seconds} (a day), the first time within a
-     * minute: a daily job must not wait a day after each restart.
-     */
-    public void schedule(Background background, Settings settings) {
-        long period = settings.seconds("llmgate.retention.period-seconds", Duration.ofDays(1)).toMillis();
-        background.every(Math.min(period, Duration.ofMinutes(1).toMillis()), period, table + " retention",
-                () -> run(Instant.now()));
+    /** The job's name in logs: the table it keeps short. */
+    public String name() {
+        return table + " retention";
     }
 
     /** @return the rows deleted */

@@ -45,8 +45,8 @@ public class Notifications {
      * not grow for ever.
      */
     void scheduleRetention(@Observes SchemaReady ready) {
-        new RetentionJob(dataSource, "notifications", "created_at",
-                Duration.ofDays(settings.integer("llmgate.notifications.retention-days", 180))).schedule(background, settings);
+        background.everyRetentionPeriod(new RetentionJob(dataSource, "notifications", "created_at",
+                Duration.ofDays(settings.integer("llmgate.notifications.retention-days", 180))));
     }
 
     /** @return whether a new notification was stored (false: the same scope and cooldown had one). */

@@ -55,27 +55,31 @@ class BudgetLeasesTest {
     }
 
     @Test
-    void slices_fetched_ahead_keep_chats_off_the_database_and_still_stop_exactly_at_the_limit() throws Exception {
+    void slices_fetched_ahead_grow_keep_chats_off_the_database_and_still_stop_exactly_at_the_limit() throws Exception {
+        Budget hundredAttempts = new Budget(7L, 1L, 10L, null, false, "month", null, 10_000L);
+        ledger.limit = 10_000;
         BudgetLeases leases = leases(4);
-        List<Long> requestPathGrants = new ArrayList<>();
         leases.background = new org.llmgate.platform.Background() {
             @Override
             public void soon(String name, Runnable job) {
                 job.run();
             }
         };
+        List<Integer> grantsPerAttempt = new ArrayList<>();
         int granted = 0;
-        for (int i = 0; i < 15; i++) {
+        for (int i = 0; i < 120; i++) {
             int before = ledger.grants.get();
-            if (leases.reserve(List.of(TEN_TOKENS_TIMES_100), List.of(ROW), ATTEMPT) < 0) {
+            if (leases.reserve(List.of(hundredAttempts), List.of(ROW), ATTEMPT) < 0) {
                 granted++;
             }
-            requestPathGrants.add((long) (ledger.grants.get() - before));
+            grantsPerAttempt.add(ledger.grants.get() - before);
         }
-        assertThat(granted).isEqualTo(10);
-        assertThat(ledger.reserved(ROW)).isEqualTo(1000);
-        // the first slice, then one fetched ahead during the third attempt; near the limit, exact amounts
-        assertThat(requestPathGrants.subList(0, 7)).containsExactly(1L, 0L, 1L, 0L, 0L, 0L, 0L);
+        assertThat(granted).isEqualTo(100);
+        assertThat(ledger.reserved(ROW)).isEqualTo(10_000);
+        // the first slice (4) on the chat's path; then, half used each time, 8 fetched ahead during the
+        // third attempt and 16 during the ninth: slices double while they are used
+        assertThat(grantsPerAttempt.subList(0, 10)).containsExactly(1, 0, 1, 0, 0, 0, 0, 0, 1, 0);
+        assertThat(ledger.grants.get()).isLessThan(12);
     }
 
     @Test
