@@ -6,11 +6,9 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.llmgate.catalog.control.SaveWarnings;
@@ -203,12 +201,11 @@ public class ConfigsPage implements Serializable {
 
     private String loopThrough(Long first) {
         Map<Long, LlmConfigView> byId = getRows().stream().collect(Collectors.toMap(LlmConfigView::id, Function.identity()));
-        List<String> names = new ArrayList<>(List.of(name == null ? nameOf(id) : name));
-        Set<Long> seen = new HashSet<>();
-        for (Long next = first; next != null && seen.add(next); ) {
-            LlmConfigView hop = byId.get(next);
-            names.add(next.equals(id) ? names.get(0) : hop == null ? "#" + next : hop.name());
-            next = next.equals(id) || hop == null ? null : hop.fallbackConfigId();
+        String self = name == null ? nameOf(id) : name;
+        List<String> names = new ArrayList<>(List.of(self));
+        for (Long hop : FallbackChain.pathFrom(first, id == null ? -1 : id,
+                next -> byId.containsKey(next) ? byId.get(next).fallbackConfigId() : null)) {
+            names.add(hop.equals(id) ? self : byId.containsKey(hop) ? byId.get(hop).name() : "#" + hop);
         }
         return String.join(" → ", names);
     }

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The chain pinned to the config that fired: primary, its fallback, that one's fallback … at most
@@ -27,5 +28,19 @@ public final class FallbackChain {
             next = next.fallbackConfigId() == null ? null : configs.get(next.fallbackConfigId());
         }
         return List.copyOf(chain);
+    }
+
+    /**
+     * The ids a proposed fallback leads through: from {@code first}, following {@code fallbackOf},
+     * until {@code target} (included: the fallback closes a cycle), the chain's end or an id seen
+     * before. Whether the last id is {@code target} says whether saving would close a cycle.
+     */
+    public static List<Long> pathFrom(Long first, long target, Function<Long, Long> fallbackOf) {
+        List<Long> path = new ArrayList<>();
+        Set<Long> seen = new HashSet<>();
+        for (Long next = first; next != null && seen.add(next); next = next == target ? null : fallbackOf.apply(next)) {
+            path.add(next);
+        }
+        return path;
     }
 }

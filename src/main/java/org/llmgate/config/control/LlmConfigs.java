@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.llmgate.config.entity.Credential;
@@ -138,16 +137,14 @@ public class LlmConfigs implements CrudService<LlmConfigView> {
         em.createNativeQuery("SELECT pg_advisory_xact_lock(" + CYCLE_LOCK_CLASS + ", ?1)")
                 .setParameter(1, (int) (organizationId ^ (organizationId >>> 32)))
                 .getResultList();
-        Set<Long> seen = new HashSet<>();
-        Long next = fallbackId;
-        while (next != null && seen.add(next)) {
-            if (next == configId) {
-                throw ProblemException.conflict("fallback " + fallbackId + " leads back to llm-config " + configId
-                        + ": fallback chains cannot form a cycle");
-            }
+        List<Long> path = FallbackChain.pathFrom(fallbackId, configId, id -> {
             List<?> hop = em.createNativeQuery("SELECT fallback_llm_config_id FROM llm_configs WHERE id = ?1")
-                    .setParameter(1, next).getResultList();
-            next = hop.isEmpty() || hop.get(0) == null ? null : ((Number) hop.get(0)).longValue();
+                    .setParameter(1, id).getResultList();
+            return hop.isEmpty() || hop.get(0) == null ? null : ((Number) hop.get(0)).longValue();
+        });
+        if (path.get(path.size() - 1) == configId) {
+            throw ProblemException.conflict("fallback " + fallbackId + " leads back to llm-config " + configId
+                    + ": fallback chains cannot form a cycle");
         }
     }
 
