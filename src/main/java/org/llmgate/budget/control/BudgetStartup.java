@@ -1,23 +1,19 @@
 package org.llmgate.budget.control;
 
-import jakarta.annotation.PostConstruct;
-import jakarta.ejb.DependsOn;
-import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import org.llmgate.platform.SchemaReady;
 import org.llmgate.resilience.store.Notifications;
 
 /**
- * Loads the budgets and starts the budget slices' flush once the schema exists (attempt rows'
- * retention is the attempt recorder's), from the budget feature
- * itself (platform knows no feature), in an EJB start-up context whose periodic tasks carry a
- * component context. It also creates the beans a chat first reaches from an HTTP client thread
- * (settling after a fallback, raising a warning): created there, outside any component context,
- * their {@code @Resource} data source would stay null for the life of the application.
+ * Loads the budgets and starts the budget slices' flush once the schema exists, like every feature
+ * (platform's start-up sequence fires {@link SchemaReady}; it knows no feature). It also creates
+ * the beans a chat first reaches from an HTTP client thread (settling after a fallback, raising a
+ * warning) here, inside the start-up's component context: created there, outside any, their
+ * {@code @Resource} data source would stay null for the life of the application.
  */
-@Startup
-@Singleton
-@DependsOn("SchemaMigration")
+@ApplicationScoped
 public class BudgetStartup {
 
     @Inject
@@ -29,8 +25,7 @@ public class BudgetStartup {
     @Inject
     Notifications notifications;
 
-    @PostConstruct
-    void start() {
+    void start(@Observes SchemaReady ready) {
         book.start();
         ledger.start();
         leases.start();
