@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The one HTTP client every adapter shares (connection pool, selector thread), and one small
+ * The HTTP clients every adapter shares (connection pools, selector threads), and one small
  * scheduler for idle timeouts. Open streams hold no thread: the client delivers lines on its
  * executor and the scheduler only fires when a stream went silent (SPEC §10).
  *
@@ -38,26 +38,47 @@ public class UpstreamHttp implements AutoCloseable {
     static final String IDLE_CONNECTIONS = "256";
     static final String IDLE_SECONDS = "60";
 
-    private HttpClient client;
+    /**
+     * One client per core: a client has one selector thread, and upstream callbacks run on it, so
+     * one client would parse every open stream's chunks on a single thread (issue 16: 2,000 streams
+     * opened at once waited for it). Chats take them in turn.
+     */
+    static final int CLIENTS = Math.max(2, Runtime.getRuntime().availableProcessors());
+
+    private volatile HttpClient[] clients;
+    private final AtomicInteger next = new AtomicInteger();
     private ScheduledThreadPoolExecutor scheduler;
     private ExecutorService executor;
 
     public UpstreamHttp() {
     }
 
-    public synchronized HttpClient client() {
-        if (client == null) {
+    /** The next of the clients, in turn. */
+    public HttpClient client() {
+        HttpClient[] all = clients;
+        if (all == null) {
+            all = create();
+        }
+        return all[Math.floorMod(next.getAndIncrement(), all.length)];
+    }
+
+    private synchronized HttpClient[] create() {
+        if (clients == null) {
             // JVM-wide and read when the JDK's connection pool class loads; an operator's own -D wins
             setIfAbsent("jdk.httpclient.connectionPoolSize", IDLE_CONNECTIONS);
             setIfAbsent("jdk.httpclient.keepalive.timeout", IDLE_SECONDS);
-            client = HttpClient.newBuilder()
-                    .executor(Runnable::run)
-                    .version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(CONNECT_TIMEOUT)
-                    .followRedirects(HttpClient.Redirect.NEVER)
-                    .build();
+            HttpClient[] all = new HttpClient[CLIENTS];
+            for (int i = 0; i < all.length; i++) {
+                all[i] = HttpClient.newBuilder()
+                        .executor(Runnable::run)
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .connectTimeout(CONNECT_TIMEOUT)
+                        .followRedirects(HttpClient.Redirect.NEVER)
+                        .build();
+            }
+            clients = all;
         }
-        return client;
+        return clients;
     }
 
     public synchronized ScheduledExecutorService scheduler() {
@@ -101,8 +122,8 @@ public class UpstreamHttp implements AutoCloseable {
             }
             scheduler = null;
         }
-        // java.net.http.HttpClient has no close() before Java 21; dropping it lets its threads end.
-        client = null;
+        // java.net.http.HttpClient has no close() before Java 21; dropping them lets their threads end.
+        clients = null;
     }
 
     private static ThreadFactory daemonThreads(String prefix) {
