@@ -41,9 +41,10 @@ public class UpstreamHttp implements AutoCloseable {
     /**
      * One client per core: a client has one selector thread, and upstream callbacks run on it, so
      * one client would parse every open stream's chunks on a single thread (issue 16: 2,000 streams
-     * opened at once waited for it). Chats take them in turn.
+     * opened at once waited for it). Chats take them in turn. At most 8: each keeps its own idle
+     * connections ({@link #IDLE_CONNECTIONS} apiece).
      */
-    static final int CLIENTS = Math.max(2, Runtime.getRuntime().availableProcessors());
+    static final int CLIENTS = Math.min(8, Math.max(2, Runtime.getRuntime().availableProcessors()));
 
     private volatile HttpClient[] clients;
     private final AtomicInteger next = new AtomicInteger();
