@@ -92,6 +92,10 @@ class OpenChatsIT {
             homeworks.add(h);
         }
         Homework late = Homework.create(llmgate, api, "late");
+        // the spending of five of them is held in this instance's budget slice until the stop writes it
+        Homework budgeted = homeworks.get(0);
+        long budget = api.create("admin/budgets", jakarta.json.Json.createObjectBuilder().add("organizationId", budgeted.organization)
+                .add("homeworkId", budgeted.id).add("limitTokens", 1_000_000).build());
         for (Homework h : homeworks) {
             open.addAll(h.open(LIMIT));
         }
@@ -117,6 +121,12 @@ class OpenChatsIT {
         List<String> recorded = Database.rows(llmgate,
                 "SELECT count(DISTINCT request_id) FROM attempts WHERE model IN ('" + models + "') AND outcome = 'success'");
         assertThat(recorded).containsExactly("50");
+        List<String> spentByAttempts = Database.rows(llmgate, "SELECT sum(input_tokens + output_tokens) FROM attempts"
+                + " WHERE model = '" + budgeted.model + "' AND outcome = 'success'");
+        List<String> budgetRow = Database.rows(llmgate,
+                "SELECT spent_tokens || ' ' || reserved_tokens FROM budget_usage WHERE budget_id = " + budget);
+        assertThat(budgetRow).as("spent = what the attempts used, nothing left reserved")
+                .containsExactly(spentByAttempts.get(0) + " 0");
     }
 
     /** A new chat sent right after SIGTERM, repeated until the server refuses it (bounded). */
@@ -134,7 +144,7 @@ class OpenChatsIT {
     }
 
     /** One organization, course and homework, made through this server, whose config uses a fresh model. */
-    record Homework(long id, String model) {
+    record Homework(long organization, long id, String model) {
 
         static Homework create(Llmgate llmgate, Api api, String name) {
             Fixtures fixtures = new Fixtures(api);
@@ -144,7 +154,7 @@ class OpenChatsIT {
             long credential = fixtures.credential(organization, OPENAI, "sk-test-" + model + "-0123456789abcdef",
                     llmgate.fake.baseUrl(OPENAI));
             fixtures.assignHomework(homework, fixtures.config(organization, OPENAI, credential, model, null));
-            return new Homework(homework, model);
+            return new Homework(organization, homework, model);
         }
 
         String chatBody() {

@@ -83,7 +83,7 @@ public class AttemptRunner {
 
         @Override
         public void onDelta(String text) {
-            turn.guarded(() -> turn.delta(text));
+            turn.delta(text);
         }
 
         @Override

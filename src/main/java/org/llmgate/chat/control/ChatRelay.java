@@ -25,8 +25,7 @@ public class ChatRelay {
     /** Relays {@code plan} into {@code client}, or throws {@link ChatRefused} before anything is sent. */
     public void relay(ChatPlan plan, ChatSink client) {
         ChatSink sink = observer.observe(plan, openChats.admit(plan.organizationId(), client));
-        ChatTurn turn = new ChatTurn(plan, sink);
-        turn.onCancel(ledger::abandoned);
+        ChatTurn turn = new ChatTurn(plan, sink, ledger::abandoned);
         sink.onClientGone(turn::cancel);
         attempts.run(turn, null);
     }

@@ -36,11 +36,13 @@ public final class ChatTurn {
     private volatile long hopChars;
     private boolean firstTokenSent;
     private boolean finished;
-    private Consumer<ChatTurn> onCancel = turn -> { };
+    /** Runs once if the client leaves (the ledger settles the hop in flight). */
+    private final Consumer<ChatTurn> onCancel;
 
-    public ChatTurn(ChatPlan plan, ChatSink sink) {
+    public ChatTurn(ChatPlan plan, ChatSink sink, Consumer<ChatTurn> onCancel) {
         this.plan = plan;
         this.sink = sink;
+        this.onCancel = onCancel;
         this.promptTokens = TokenEstimator.estimate(plan.messages());
     }
 
@@ -80,11 +82,6 @@ public final class ChatTurn {
         return hopChars;
     }
 
-    /** {@code action} runs once if the client leaves (to settle the hop in flight). */
-    void onCancel(Consumer<ChatTurn> action) {
-        this.onCancel = action;
-    }
-
     void started(Hop next) {
         hop = next;
         hopChars = 0;
@@ -97,14 +94,18 @@ public final class ChatTurn {
         }
     }
 
-    /** Relays a piece of the answer; the first one closes the door on fallbacks. */
+    /** Relays a piece of the answer; the first one closes the door on fallbacks. Guarded, without a lambda per token. */
     void delta(String text) {
         if (cancelled) {
             return;
         }
         firstTokenSent = true;
         hopChars += text.length();
-        sink.delta(text);
+        try {
+            sink.delta(text);
+        } catch (RuntimeException e) {
+            failedInside(e);
+        }
     }
 
     /** Marks the chat finished; false when it already was or the client left (nothing more is sent). */
@@ -134,14 +135,18 @@ public final class ChatTurn {
         try {
             step.run();
         } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "Chat " + plan.requestId() + " failed inside llmgate", e);
-            if (finish()) {
-                StreamHandle running = handle;
-                if (running != null) {
-                    running.cancel();
-                }
-                sink.error(ErrorClass.UPSTREAM_ERROR, "llmgate could not relay this answer", List.copyOf(attempts));
+            failedInside(e);
+        }
+    }
+
+    private void failedInside(RuntimeException e) {
+        LOG.log(Level.SEVERE, "Chat " + plan.requestId() + " failed inside llmgate", e);
+        if (finish()) {
+            StreamHandle running = handle;
+            if (running != null) {
+                running.cancel();
             }
+            sink.error(ErrorClass.UPSTREAM_ERROR, "llmgate could not relay this answer", List.copyOf(attempts));
         }
     }
 }

@@ -66,9 +66,11 @@ public class OpenChats {
         total.incrementAndGet();
         return new Released(sink, () -> {
             open.decrementAndGet();
-            synchronized (total) {
-                total.decrementAndGet();
-                total.notifyAll();
+            // the monitor only while a stop waits for the last chats: no shared lock per chat otherwise
+            if (total.decrementAndGet() == 0 || draining.get()) {
+                synchronized (total) {
+                    total.notifyAll();
+                }
             }
         });
     }

@@ -111,6 +111,20 @@ class FallbackChainTest {
     }
 
     @Test
+    void a_bug_while_relaying_a_token_ends_the_stream_with_an_error_instead_of_leaving_it_open() {
+        sink.failOnDelta = true;
+        adapter.script("primary", listener -> {
+            listener.onDelta("Hi");
+            listener.onComplete(new Usage(3, 1));
+        });
+
+        chat(PRIMARY, BACKUP);
+
+        assertThat(sink.events).containsExactly("attempt 0 primary", "error upstream_error");
+        assertThat(adapter.calls).containsExactly("primary");
+    }
+
+    @Test
     void every_hop_failing_ends_with_one_error_naming_the_last_class() {
         adapter.script("primary", listener -> listener.onFailure(new UpstreamFailure(ErrorClass.RATE_LIMITED, 429, null, "slow down")));
         adapter.script("backup", listener -> listener.onFailure(new UpstreamFailure(ErrorClass.EMPTY_RESPONSE, "nothing")));
@@ -123,7 +137,7 @@ class FallbackChainTest {
 
     private void chat(LlmConfigView... chain) {
         ChatPlan plan = new ChatPlan("req-1", 1, List.of(chain), Map.of(1L, KEY), List.of(new ChatMessage("user", "hello")));
-        ChatTurn turn = new ChatTurn(plan, sink);
+        ChatTurn turn = new ChatTurn(plan, sink, t -> { });
         AttemptLedger ledger = new BookingLedger();
         AttemptRunner runner = new AttemptRunner();
         runner.ledger = ledger;
@@ -202,6 +216,7 @@ class FallbackChainTest {
 
     static final class RecordingSink implements ChatSink {
         final List<String> events = new ArrayList<>();
+        boolean failOnDelta;
 
         @Override
         public void attempt(int hop, LlmConfigView config, Endpoint endpoint) {
@@ -215,6 +230,9 @@ class FallbackChainTest {
 
         @Override
         public void delta(String text) {
+            if (failOnDelta) {
+                throw new IllegalStateException("a bug in a sink");
+            }
             events.add("delta " + text);
         }
 
