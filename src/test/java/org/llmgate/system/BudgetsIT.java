@@ -223,7 +223,8 @@ class BudgetsIT {
         chat(s, null);
 
         String query = "admin/usage?organizationId=" + s.organization;
-        JsonObject byUser = awaitReport(query + "&groupBy=user", 4);
+        // four chats counted is not yet four answers written: wait for every answer's tokens as well
+        JsonObject byUser = awaitReport(query + "&groupBy=user", 4, 4 * 10);
         Map<String, JsonObject> rows = byUser.getJsonArray("rows").stream().map(v -> v.asJsonObject())
                 .collect(Collectors.toMap(r -> r.getString("key"), r -> r));
         assertThat(rows.keySet()).containsExactlyInAnyOrder("alice", "bob", "");
@@ -365,10 +366,15 @@ class BudgetsIT {
 
     /** Attempt rows are written off the chat's path: wait until the report holds them all. */
     private static JsonObject awaitReport(String query, int chats) {
+        return awaitReport(query, chats, 0);
+    }
+
+    private static JsonObject awaitReport(String query, int chats, long outputTokens) {
         JsonObject[] report = new JsonObject[1];
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).until(() -> {
             report[0] = llmgate.api.get(query).json();
-            return report[0].getJsonObject("totals").getInt("chats") >= chats;
+            JsonObject totals = report[0].getJsonObject("totals");
+            return totals.getInt("chats") >= chats && totals.getJsonNumber("outputTokens").longValue() >= outputTokens;
         });
         return report[0];
     }

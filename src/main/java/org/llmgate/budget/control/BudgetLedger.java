@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import org.llmgate.platform.LlmgateDataSource;
+import org.llmgate.platform.persistence.Transactions;
 
 /**
  * Spent and reserved amounts per budget, period and student, in PostgreSQL. The no-overshoot rule
@@ -55,8 +56,7 @@ public class BudgetLedger {
      * @return -1 when every budget took its amount, else the index of the first that refused it
      */
     public int reserve(List<UsageKey> keys, List<Amount> amounts) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
+        return Transactions.inOne(dataSource, c -> {
             try (PreparedStatement s = c.prepareStatement(RESERVE)) {
                 for (int i = 0; i < keys.size(); i++) {
                     UsageKey key = keys.get(i);
@@ -77,15 +77,9 @@ public class BudgetLedger {
                         return i;
                     }
                 }
-                c.commit();
                 return -1;
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
             }
-        }
+        });
     }
 
     /**
@@ -96,9 +90,8 @@ public class BudgetLedger {
      * @return each row's spent cents and tokens after it (null: the budget was deleted)
      */
     public List<Spent> release(List<Release> releases) throws SQLException {
-        List<Spent> after = new ArrayList<>(releases.size());
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
+        return Transactions.inOne(dataSource, c -> {
+            List<Spent> after = new ArrayList<>(releases.size());
             try (PreparedStatement s = c.prepareStatement(RELEASE)) {
                 for (Release r : releases) {
                     UsageKey key = r.key();
@@ -113,15 +106,9 @@ public class BudgetLedger {
                         after.add(rs.next() ? new Spent(rs.getBigDecimal(1), rs.getLong(2)) : null);
                     }
                 }
-                c.commit();
                 return after;
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
             }
-        }
+        });
     }
 
     /** What one instance gives back for one row: spent by its attempts, and held but unused. */

@@ -17,6 +17,7 @@ import javax.sql.DataSource;
 import org.llmgate.config.control.ConfigCache;
 import org.llmgate.config.control.ConfigSnapshot;
 import org.llmgate.platform.LlmgateDataSource;
+import org.llmgate.platform.persistence.Transactions;
 
 /**
  * Usage reports and erasure over {@code attempts} (SPEC §11). A chat counts once, on its final row:
@@ -115,22 +116,18 @@ public class UsageReports {
     public int erase(long organizationId, String user) {
         // what this instance's attempts spent for the student is written first, and folded with the rest
         leases.flush(true);
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try (PreparedStatement s = c.prepareStatement("DELETE FROM attempts WHERE organization_id = ? AND user_id = ?")) {
-                s.setLong(1, organizationId);
-                s.setString(2, user);
-                int deleted = s.executeUpdate();
-                ledger.eraseStudent(c, organizationId, user);
-                c.commit();
-                leases.forgetStudent(organizationId, user);
-                return deleted;
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
+        try {
+            int deleted = Transactions.inOne(dataSource, c -> {
+                try (PreparedStatement s = c.prepareStatement("DELETE FROM attempts WHERE organization_id = ? AND user_id = ?")) {
+                    s.setLong(1, organizationId);
+                    s.setString(2, user);
+                    int rows = s.executeUpdate();
+                    ledger.eraseStudent(c, organizationId, user);
+                    return rows;
+                }
+            });
+            leases.forgetStudent(organizationId, user);
+            return deleted;
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot erase usage", e);
         }
