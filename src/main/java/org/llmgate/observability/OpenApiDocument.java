@@ -27,10 +27,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.llmgate.platform.ApiRoute;
 
 /**
  * The OpenAPI 3.0 description of every REST route (SPEC §12), read from the JAX-RS resources
- * themselves, so a new route is described the moment it exists: paths, methods, path and query
+ * and the servlets' {@link ApiRoute} methods themselves, so a new route is described the moment it exists: paths, methods, path and query
  * parameters, the response's fields from the records the resources return, the request's fields
  * from {@link RequestBodies}, and the problem responses every route can give.
  */
@@ -45,13 +46,14 @@ final class OpenApiDocument {
     static JsonObject describe(Collection<Class<?>> resources, String version) {
         Map<String, JsonObjectBuilder> paths = new TreeMap<>();
         resources.stream().sorted(Comparator.comparing(Class::getName)).forEach(resource -> {
-            String base = resource.getAnnotation(Path.class).value();
+            Path base = resource.getAnnotation(Path.class);
             for (Method method : sortedMethods(resource)) {
-                String verb = verb(method);
+                ApiRoute route = method.getAnnotation(ApiRoute.class);
+                String verb = route != null ? route.verb() : base == null ? null : verb(method);
                 if (verb == null) {
                     continue;
                 }
-                String path = "/api/" + join(base, method.getAnnotation(Path.class));
+                String path = "/api/" + (route != null ? trim(route.path()) : join(base.value(), method.getAnnotation(Path.class)));
                 paths.computeIfAbsent(path, p -> JSON.createObjectBuilder())
                         .add(verb, operation(resource, method, verb, path));
             }
@@ -71,8 +73,10 @@ final class OpenApiDocument {
                 .build();
     }
 
+    /** A resource's public methods; a servlet's {@link ApiRoute} methods, which need not be public. */
     private static List<Method> sortedMethods(Class<?> resource) {
-        return java.util.Arrays.stream(resource.getMethods())
+        Method[] methods = resource.isAnnotationPresent(Path.class) ? resource.getMethods() : resource.getDeclaredMethods();
+        return java.util.Arrays.stream(methods)
                 .sorted(Comparator.comparing(Method::getName).thenComparing(Method::getParameterCount)).toList();
     }
 
@@ -158,6 +162,9 @@ final class OpenApiDocument {
     }
 
     private static String produces(Class<?> resource, Method method) {
+        if (method.isAnnotationPresent(ApiRoute.class)) {
+            return String.join(",", method.getAnnotation(ApiRoute.class).produces());
+        }
         Produces produces = method.getAnnotation(Produces.class) != null ? method.getAnnotation(Produces.class)
                 : resource.getAnnotation(Produces.class);
         return produces == null ? "application/json" : String.join(",", produces.value());

@@ -12,11 +12,13 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.llmgate.platform.ApiRoute;
 
 /**
  * {@code GET /llmgate/openapi}: the OpenAPI description (YAML, or JSON with
  * {@code Accept: application/json}) for the admin and integration tokens (SPEC §12). The
- * resources are found in the WAR's own classes once, so every route is described.
+ * resources and servlet routes ({@link ApiRoute}) are found in the WAR's own classes once, so
+ * every route is described.
  */
 @WebServlet("/openapi")
 public class OpenApiServlet extends HttpServlet {
@@ -65,7 +67,7 @@ public class OpenApiServlet extends HttpServlet {
                 String name = entry.substring(CLASSES.length(), entry.length() - ".class".length()).replace('/', '.');
                 try {
                     Class<?> type = Class.forName(name, false, getClass().getClassLoader());
-                    if (type.isAnnotationPresent(Path.class)) {
+                    if (type.isAnnotationPresent(Path.class) || servesApiRoutes(type)) {
                         resources.add(type);
                     }
                 } catch (ClassNotFoundException | LinkageError e) {
@@ -73,5 +75,14 @@ public class OpenApiServlet extends HttpServlet {
                 }
             }
         }
+    }
+
+    private static boolean servesApiRoutes(Class<?> type) {
+        for (java.lang.reflect.Method method : type.getDeclaredMethods()) {
+            if (method.isAnnotationPresent(ApiRoute.class)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

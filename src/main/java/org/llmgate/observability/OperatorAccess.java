@@ -7,6 +7,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.llmgate.platform.problem.Problem;
+import org.llmgate.platform.problem.ServletProblems;
 import org.llmgate.platform.security.AdminAccount;
 import org.llmgate.platform.security.BasicCredentials;
 import org.llmgate.platform.security.LoginVerdict;
@@ -61,11 +63,6 @@ public class OperatorAccess {
     }
 
     static void problem(HttpServletResponse response, int status, String detail) throws IOException {
-        response.setStatus(status);
-        response.setContentType("application/problem+json");
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(jakarta.json.Json.createObjectBuilder().add("type", "about:blank")
-                .add("title", status == 401 ? "Unauthorized" : status == 403 ? "Forbidden" : "Too Many Requests")
-                .add("status", status).add("detail", detail).build().toString());
+        ServletProblems.send(response, Problem.of(status, detail), null, null);
     }
 }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import org.llmgate.platform.ApiRoute;
 
 /**
  * What the resources' signatures do not say: the fields of bodies read as text (the resources
@@ -37,9 +38,9 @@ final class RequestBodies {
                     "baseUrl", "string", "model", "string"), "model");
             case "ModelHintsResource.blacklist" -> object(Map.of("reason", "string"), "reason");
             case "BreakersResource.reset" -> object(Map.of("key", "string"), "key");
-            case "ChatResource.chat" -> chat(Map.of("homeworkId", "integer", "courseId", "integer",
+            case "ChatEndpoint.start" -> chat(Map.of("homeworkId", "integer", "courseId", "integer",
                     "organizationId", "integer", "userId", "string"));
-            case "ChatCompletionsResource.complete" -> chat(Map.of("model", "string", "stream", "boolean", "user", "string"));
+            case "ChatCompletionsEndpoint.start" -> chat(Map.of("model", "string", "stream", "boolean", "user", "string"));
             default -> crudBody(resource);
         });
     }
@@ -106,6 +107,9 @@ final class RequestBodies {
     }
 
     private static boolean takesBody(Method method) {
+        if (method.isAnnotationPresent(ApiRoute.class)) {
+            return true; // a servlet's route reads its JSON body itself
+        }
         for (Parameter parameter : method.getParameters()) {
             if (parameter.getType() == String.class && parameter.getAnnotations().length == 0) {
                 return true;

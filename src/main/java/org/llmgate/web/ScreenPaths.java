@@ -13,7 +13,7 @@ import java.util.Locale;
 final class ScreenPaths {
 
     enum Access {
-        /** The REST API (AuthFilter), metrics and OpenAPI (OperatorAccess) authenticate every call themselves. */
+        /** The REST API (AuthFilter, and the chat servlets under /api/), metrics and OpenAPI (OperatorAccess) authenticate every call themselves. */
         SELF_AUTHENTICATING,
         /** The login page and static resources. */
         PUBLIC,
@@ -34,7 +34,7 @@ final class ScreenPaths {
      * @param pathInfo    the container's path info, or null
      */
     static Access classify(String rawPath, String servletPath, String pathInfo) {
-        if (SELF_AUTHENTICATING_SERVLETS.contains(servletPath)) {
+        if (SELF_AUTHENTICATING_SERVLETS.contains(servletPath) || servletPath.startsWith("/api/")) {
             return Access.SELF_AUTHENTICATING;
         }
         if (unusualSpelling(rawPath)) {

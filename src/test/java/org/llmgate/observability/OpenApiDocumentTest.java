@@ -11,14 +11,14 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.llmgate.config.boundary.CredentialsResource;
 import org.llmgate.config.boundary.OrganizationsResource;
-import org.llmgate.chat.boundary.ChatResource;
+import org.llmgate.chat.boundary.ChatEndpoint;
 
 /** The OpenAPI document read from resources' signatures, and its YAML form. */
 class OpenApiDocumentTest {
 
     @Test
     void crud_routes_get_their_fields_and_problem_responses() throws Exception {
-        JsonObject doc = OpenApiDocument.describe(List.of(CredentialsResource.class, OrganizationsResource.class, ChatResource.class), "test");
+        JsonObject doc = OpenApiDocument.describe(List.of(CredentialsResource.class, OrganizationsResource.class, ChatEndpoint.class), "test");
         JsonObject paths = doc.getJsonObject("paths");
         assertThat(paths.keySet()).contains("/api/admin/credentials", "/api/admin/credentials/{id}", "/api/chat");
         JsonObject create = paths.getJsonObject("/api/admin/credentials").getJsonObject("post");

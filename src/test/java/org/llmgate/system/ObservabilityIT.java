@@ -105,7 +105,7 @@ class ObservabilityIT {
         JsonObject paths = Json.createReader(new StringReader(json.body())).readObject().getJsonObject("paths");
 
         List<String> missing = new ArrayList<>();
-        for (Class<?> resource : resourceClasses()) {
+        for (Class<?> resource : classesWith(Path.class)) {
             String base = resource.getAnnotation(Path.class).value();
             for (Method method : resource.getMethods()) {
                 String verb = method.isAnnotationPresent(GET.class) ? "get" : method.isAnnotationPresent(POST.class) ? "post"
@@ -124,6 +124,17 @@ class ObservabilityIT {
                 }
             }
         }
+        // the chat endpoints are servlets (issue 16): each of their paths under /api is described too
+        for (Class<?> servlet : classesWith(jakarta.servlet.annotation.WebServlet.class)) {
+            for (String pattern : servlet.getAnnotation(jakarta.servlet.annotation.WebServlet.class).urlPatterns()) {
+                String path = pattern.replaceAll("/$", "");
+                if (path.startsWith("/api/") && (paths.getJsonObject(path) == null || !paths.getJsonObject(path).containsKey("post"))) {
+                    missing.add("post " + path + " (" + servlet.getSimpleName() + ")");
+                }
+            }
+        }
+        assertThat(paths.getJsonObject("/api/v1/chat/completions").getJsonObject("post").getJsonObject("requestBody").toString())
+                .contains("model").contains("messages");
         assertThat(missing).as("routes missing from /openapi").isEmpty();
         // Payara's own description at the server root, which asks for no authentication, stays empty
         HttpResponse<String> root = serverRoot(llmgate.server.baseUrl().replace("/llmgate", "") + "/openapi");
@@ -134,7 +145,7 @@ class ObservabilityIT {
                 .getJsonObject("200").toString()).contains("keyHint").doesNotContain("apiKey");
     }
 
-    private static List<Class<?>> resourceClasses() throws IOException {
+    private static List<Class<?>> classesWith(Class<? extends java.lang.annotation.Annotation> annotation) throws IOException {
         java.nio.file.Path classes = java.nio.file.Path.of(System.getProperty("llmgate.buildDir", "target"), "classes");
         try (Stream<java.nio.file.Path> files = Files.walk(classes)) {
             return files.filter(f -> f.toString().endsWith(".class") && !f.toString().contains("$")).<Class<?>>map(f -> {
@@ -144,7 +155,7 @@ class ObservabilityIT {
                 } catch (ClassNotFoundException | LinkageError e) {
                     return null;
                 }
-            }).filter(c -> c != null && c.isAnnotationPresent(Path.class)).toList();
+            }).filter(c -> c != null && c.isAnnotationPresent(annotation)).toList();
         }
     }
 

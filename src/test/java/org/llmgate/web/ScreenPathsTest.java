@@ -41,6 +41,10 @@ class ScreenPathsTest {
     void the_rest_api_is_left_to_its_own_authentication_whatever_the_spelling() {
         assertThat(ScreenPaths.classify("/api/admin/credentials", "/api", "/admin/credentials")).isEqualTo(SELF_AUTHENTICATING);
         assertThat(ScreenPaths.classify("/api;x=1/admin/credentials", "/api", "/admin/credentials")).isEqualTo(SELF_AUTHENTICATING);
+        // the chat endpoints are servlets mapped exactly (issue 16): their servlet path is the whole path
+        assertThat(ScreenPaths.classify("/api/chat", "/api/chat", null)).isEqualTo(SELF_AUTHENTICATING);
+        assertThat(ScreenPaths.classify("/api/v1/chat/completions", "/api/v1/chat/completions", null)).isEqualTo(SELF_AUTHENTICATING);
+        assertThat(ScreenPaths.classify("/apix/chat", "/apix/chat", null)).isEqualTo(SIGNED_IN);
     }
 
     @Test

@@ -1,48 +1,74 @@
 package org.llmgate.chat.boundary;
 
-import jakarta.ws.rs.container.AsyncResponse;
-import jakarta.ws.rs.container.ConnectionCallback;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.glassfish.jersey.server.ChunkedOutput;
 
 /**
- * One client's event stream, written without blocking the caller: frames are queued and a
- * {@link StreamWriters} thread writes whatever is queued, one stream at a time, holding no lock
- * while it writes. The 200 response opens with the first frame, so a chat that fails before it can
- * still answer with an error status ({@link #answer}).
+ * One client's response, written with the servlet container's non-blocking output: a frame is
+ * written by the thread that produced it (the upstream's callback, issue 16), which returns at
+ * once; what the client cannot take yet waits here and is written when the container says it can
+ * ({@link WriteListener#onWritePossible}). One thread writes at a time, holding no lock while it
+ * writes; the lock guards only the queue. The 200 response opens with the first frame, so a chat
+ * that fails before it can still answer with an error status ({@link #answer}).
  *
- * <p>The queue is bounded: a client that stops reading while the upstream keeps sending is
- * disconnected once {@link #MAX_QUEUED_CHARS} are waiting for it, and the chat is cancelled
- * (issue 11 item 5). Callers are serialized by the chat exchange; the writer runs concurrently.
+ * <p>The queue is bounded: a client that stops reading while the upstream keeps sending is let go
+ * once {@link #MAX_QUEUED_CHARS} wait for it: its text is dropped, the response completed and the
+ * chat cancelled (issue 11 item 5). Callers are serialized by the chat turn; the container's
+ * callbacks run concurrently with them.
  */
-final class ClientStream {
+final class ClientStream implements WriteListener, AsyncListener {
 
     /** About 60,000 tokens of text: far more than a reading client ever lags behind. */
     static final int MAX_QUEUED_CHARS = 256 * 1024;
 
-    private final AsyncResponse response;
-    private final Executor writers;
+    /** A complete answer instead of a stream: an error status, or the whole non-streamed completion. */
+    record Answer(int status, String contentType, String body, String header, String headerValue) {
+        Answer(int status, String contentType, String body) {
+            this(status, contentType, body, null, null);
+        }
+    }
+
+    private final AsyncContext async;
+    private final HttpServletResponse response;
+    private final ServletOutputStream out;
     private final AtomicBoolean gone = new AtomicBoolean();
     private volatile Runnable onGone = () -> { };
 
     private final Object lock = new Object();
     private StringBuilder queued = new StringBuilder();
-    private Response answer;
+    private Answer answer;
+    private boolean streaming;
     private boolean ending;
+    private boolean unflushed;
+    /** A thread is writing: it alone touches the response until it clears this. */
     private boolean writing;
+    /** The container said "writable" while a writer was busy: that writer looks again. */
+    private boolean writable;
     private boolean finished;
-    /** Opened by the draining writer; read also to close a stream whose client fell behind. */
-    private volatile ChunkedOutput<String> output;
+    /** The client fell {@link #MAX_QUEUED_CHARS} behind: completed without waiting for it to read. */
+    private boolean abandoned;
+    /** The 200 stream's headers are set: touched by the writer only. */
+    private boolean opened;
 
-    ClientStream(AsyncResponse response, Executor writers) {
-        this.response = response;
-        this.writers = writers;
-        response.register((ConnectionCallback) ignored -> clientGone());
+    ClientStream(AsyncContext async) throws IOException {
+        this.async = async;
+        this.response = (HttpServletResponse) async.getResponse();
+        this.out = response.getOutputStream();
+        // no container timeout: a chat ends by its own timeouts (SPEC §5), however long the answer
+        async.setTimeout(0);
+        async.addListener(this);
+        synchronized (lock) {
+            writing = true; // the container may call onWritePossible at once, from another thread
+        }
+        out.setWriteListener(this);
+        drain();
     }
 
     /** Called once, when the client disconnects or cannot keep up. */
@@ -51,22 +77,30 @@ final class ClientStream {
     }
 
     void send(String frame) {
+        boolean drain;
+        boolean letGo;
         synchronized (lock) {
             if (ending || gone.get()) {
                 return;
             }
-            if (queued.length() + frame.length() <= MAX_QUEUED_CHARS) {
+            streaming = true;
+            if (queued.length() + frame.length() > MAX_QUEUED_CHARS) {
+                // the client stopped reading: drop its text, and the writer lets it go at once
+                queued = new StringBuilder();
+                ending = true;
+                abandoned = true;
+            } else {
                 queued.append(frame);
-                scheduleLocked();
-                return;
             }
-            // the client stopped reading: drop its text, and the drain closes the connection as
-            // soon as its current write returns (or fails at the container's write timeout)
-            queued = new StringBuilder();
-            ending = true;
-            scheduleLocked();
+            letGo = abandoned;
+            drain = claimLocked();
         }
-        clientGone();
+        if (drain) {
+            drain();
+        }
+        if (letGo) {
+            clientGone();
+        }
     }
 
     /** Ends the stream after what is queued. */
@@ -76,92 +110,170 @@ final class ClientStream {
                 return;
             }
             ending = true;
-            scheduleLocked();
+            if (!claimLocked()) {
+                return;
+            }
         }
+        drain();
     }
 
-    /** Answers with a complete response instead of a stream; only before {@link #send}. */
-    void answer(Response complete) {
+    /** Answers with a complete response instead of a stream; ignored once a frame was sent. */
+    void answer(Answer complete) {
         synchronized (lock) {
-            if (ending) {
+            if (ending || streaming) {
                 return;
             }
             answer = complete;
             ending = true;
-            scheduleLocked();
-        }
-    }
-
-    private void scheduleLocked() {
-        if (!writing) {
-            writing = true;
-            try {
-                writers.execute(this::drain);
-            } catch (RejectedExecutionException e) {
-                writing = false; // undeployed: nobody is left to write to
+            if (!claimLocked()) {
+                return;
             }
         }
+        drain();
     }
 
+    /** Takes the writer's role when nobody has it; the caller then drains. */
+    private boolean claimLocked() {
+        if (writing) {
+            return false;
+        }
+        writing = true;
+        return true;
+    }
+
+    @Override
+    public void onWritePossible() {
+        synchronized (lock) {
+            if (writing) {
+                writable = true;
+                return;
+            }
+            writing = true;
+        }
+        drain();
+    }
+
+    /** Writes what waits while the client can take it; run only by the thread that claimed the writer's role. */
     private void drain() {
         while (true) {
-            String frames = null;
-            Response complete;
+            boolean ready = isReady();
+            byte[] bytes = null;
+            Answer complete = null;
+            boolean flush = false;
+            boolean close = false;
             synchronized (lock) {
-                complete = answer;
-                answer = null;
-                if (queued.length() > 0) {
-                    frames = queued.toString();
+                if (finished) {
+                    writing = false;
+                    return;
+                }
+                if (abandoned) {
+                    close = true;
+                    finished = true;
+                } else if (!ready) {
+                    if (writable) {
+                        writable = false;
+                        continue;
+                    }
+                    writing = false; // onWritePossible comes when the client has read
+                    return;
+                } else if (answer != null) {
+                    complete = answer;
+                    answer = null;
+                } else if (queued.length() > 0) {
+                    bytes = queued.toString().getBytes(StandardCharsets.UTF_8);
                     // a lagging client's large buffer is not kept for the rest of the stream
                     queued = queued.capacity() > 4096 ? new StringBuilder() : queued.delete(0, queued.length());
-                } else if (complete == null && (!ending || finished)) {
+                    unflushed = true;
+                } else if (unflushed) {
+                    unflushed = false;
+                    flush = true;
+                } else if (ending) {
+                    close = true;
+                    finished = true;
+                } else {
                     writing = false;
                     return;
                 }
             }
-            if (complete != null) {
-                finish(() -> response.resume(complete));
-            } else if (frames != null) {
-                write(frames);
-            } else {
-                finish(this::closeOutput);
+            try {
+                if (complete != null) {
+                    write(complete);
+                } else if (bytes != null) {
+                    if (!opened) {
+                        opened = true;
+                        response.setStatus(200);
+                        response.setContentType("text/event-stream");
+                        response.setHeader("Cache-Control", "no-cache");
+                    }
+                    out.write(bytes);
+                } else if (flush) {
+                    out.flush();
+                } else if (close) {
+                    async.complete();
+                }
+            } catch (IOException | RuntimeException e) {
+                synchronized (lock) {
+                    finished = true;
+                    writing = false;
+                }
+                clientGone();
+                completeQuietly();
+                return;
             }
         }
     }
 
-    private void write(String frames) {
-        if (gone.get()) {
-            return;
-        }
+    private boolean isReady() {
         try {
-            if (output == null) {
-                output = new ChunkedOutput<>(String.class);
-                response.resume(Response.ok(output, MediaType.SERVER_SENT_EVENTS_TYPE).header("Cache-Control", "no-cache").build());
-            }
-            output.write(frames);
-        } catch (IOException | RuntimeException e) {
-            clientGone();
+            return out.isReady();
+        } catch (RuntimeException e) {
+            return true; // the write that follows fails and ends the stream
         }
     }
 
-    private void finish(Runnable last) {
-        synchronized (lock) {
-            finished = true;
+    private void write(Answer complete) throws IOException {
+        byte[] body = complete.body().getBytes(StandardCharsets.UTF_8);
+        response.setStatus(complete.status());
+        response.setContentType(complete.contentType());
+        if (complete.header() != null) {
+            response.setHeader(complete.header(), complete.headerValue());
         }
-        last.run();
+        response.setContentLength(body.length);
+        out.write(body);
     }
 
-    private void closeOutput() {
-        ChunkedOutput<String> open = output;
+    private void completeQuietly() {
         try {
-            if (open != null) {
-                open.close();
-            } else if (!response.isDone()) {
-                response.cancel();
-            }
-        } catch (IOException | RuntimeException ignored) {
-            // the client is gone already
+            async.complete();
+        } catch (RuntimeException ignored) {
+            // completed already, or the connection is gone
         }
+    }
+
+    @Override
+    public void onError(Throwable t) {
+        clientGone();
+    }
+
+    @Override
+    public void onError(AsyncEvent event) {
+        clientGone();
+    }
+
+    @Override
+    public void onTimeout(AsyncEvent event) {
+        clientGone();
+        completeQuietly();
+    }
+
+    @Override
+    public void onComplete(AsyncEvent event) {
+        // the response was completed: by this stream, or by the container after an error
+    }
+
+    @Override
+    public void onStartAsync(AsyncEvent event) {
+        // not restarted
     }
 
     private void clientGone() {

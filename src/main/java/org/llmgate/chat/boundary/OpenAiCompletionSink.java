@@ -1,7 +1,5 @@
 package org.llmgate.chat.boundary;
 
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
 import org.llmgate.chat.control.AttemptSummary;
@@ -13,8 +11,8 @@ import org.llmgate.providers.JsonSupport;
 import org.llmgate.providers.Usage;
 
 /**
- * {@code stream: false}: the client asked for one JSON answer, so the text is collected first. The
- * answer is written by a {@link StreamWriters} thread, never on the upstream's callback thread.
+ * {@code stream: false}: the client asked for one JSON answer, so the text is collected first and
+ * written, without blocking, when the answer is done.
  */
 final class OpenAiCompletionSink implements ChatSink {
 
@@ -56,7 +54,7 @@ final class OpenAiCompletionSink implements ChatSink {
                         .add("finish_reason", "stop")))
                 .add("usage", OpenAiShapes.usage(usage))
                 .build().toString();
-        client.answer(Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build());
+        client.answer(new ClientStream.Answer(200, "application/json", body));
     }
 
     @Override

@@ -2,8 +2,6 @@ package org.llmgate.chat.boundary;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.llmgate.providers.ErrorClass;
 import org.llmgate.providers.JsonSupport;
@@ -37,14 +35,14 @@ final class OpenAiShapes {
      * All-failed answers: 429 when the upstreams were rate limited, 504 for timeouts, 400 for
      * requests no model can take, else 502 (an upstream, not the client, failed).
      */
-    static Response errorResponse(ErrorClass errorClass, String message) {
+    static ClientStream.Answer errorResponse(ErrorClass errorClass, String message) {
         int status = switch (errorClass) {
             case RATE_LIMITED, BUDGET_EXHAUSTED -> 429;
             case TIMEOUT -> 504;
             case CONTEXT_LENGTH_EXCEEDED, CONTENT_FILTERED, BAD_REQUEST -> 400;
             default -> 502;
         };
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(error(errorClass, message).toString()).build();
+        return new ClientStream.Answer(status, "application/json", error(errorClass, message).toString());
     }
 
     private static String typeOf(ErrorClass errorClass) {

@@ -9,6 +9,11 @@ public record Problem(String type, String title, int status, String detail, List
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
+    /** A problem with no more than a status and what went wrong. */
+    public static Problem of(int status, String detail) {
+        return new Problem("about:blank", ProblemException.reasonOf(status), status, detail, null);
+    }
+
     public record FieldError(String field, String message) {
     }
 }

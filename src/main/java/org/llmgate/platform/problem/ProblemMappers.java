@@ -107,17 +107,22 @@ public final class ProblemMappers {
     public static class ForEverythingElse implements ExceptionMapper<Throwable> {
         @Override
         public Response toResponse(Throwable e) {
+            return ProblemResponses.of(problemFor(e));
+        }
+
+        /** The problem an unexpected failure is answered with; logged here, since its body says nothing internal. */
+        public static Problem problemFor(Throwable e) {
             ProblemException problem = unwrapProblem(e);
             if (problem != null) {
-                return ProblemResponses.of(problem);
+                return problem.toProblem();
             }
             if (databaseDown(e)) {
                 // SPEC §10 "Faults": during an outage admin calls get a clean 503, not a 500
                 LOG.log(Level.WARNING, "Database unavailable: " + e.getMessage());
-                return ProblemResponses.of(503, "The database is not available right now");
+                return Problem.of(503, "The database is not available right now");
             }
             LOG.log(Level.SEVERE, "Request failed", e);
-            return ProblemResponses.of(500, "The server could not handle the request");
+            return Problem.of(500, "The server could not handle the request");
         }
 
         private static boolean databaseDown(Throwable e) {

@@ -13,7 +13,7 @@ public final class ProblemResponses {
     }
 
     public static Response of(int status, String detail) {
-        return of(new Problem("about:blank", ProblemException.reasonOf(status), status, detail, null));
+        return of(Problem.of(status, detail));
     }
 
     public static Response of(Problem problem) {
