@@ -56,6 +56,11 @@ final class MeteredSink implements ChatSink {
     }
 
     @Override
+    public void flush() {
+        delegate.flush();
+    }
+
+    @Override
     public void done(LlmConfigView config, int hop, Usage usage) {
         current = config;
         attemptEnded("none");

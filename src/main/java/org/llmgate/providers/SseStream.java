@@ -76,6 +76,8 @@ public final class SseStream implements StreamHandle {
     private final Object lock = new Object();
     private boolean done;
     private boolean sawText;
+    /** Deltas of the read under way not yet passed on with {@link StreamListener#afterRead}. */
+    private boolean unpassed;
     private boolean sawLine;
     private long startedAt;
     private long lastLineAt;
@@ -210,6 +212,7 @@ public final class SseStream implements StreamHandle {
                         Redaction.redact("malformed upstream stream: " + e.getMessage(), secrets)));
             }
             if (!isDone()) {
+                readPassedOn();
                 s.request(1);
             }
         }
@@ -243,6 +246,21 @@ public final class SseStream implements StreamHandle {
         }
     }
 
+    private void readPassedOn() {
+        synchronized (lock) {
+            if (done || !unpassed) {
+                return;
+            }
+            unpassed = false;
+            try {
+                listener.afterRead();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "stream listener failed after a read; cancelling the upstream call", e);
+                failLocked(new UpstreamFailure(ErrorClass.UPSTREAM_ERROR, "relay failed to pass a read on"));
+            }
+        }
+    }
+
     private void onLine(String line) {
         synchronized (lock) {
             if (done) {
@@ -266,6 +284,7 @@ public final class SseStream implements StreamHandle {
                     return;
                 }
                 sawText = true;
+                unpassed = true;
                 try {
                     listener.onDelta(text);
                 } catch (RuntimeException e) {

@@ -9,6 +9,14 @@ public interface StreamListener {
     /** A non-empty piece of answer text. */
     void onDelta(String text);
 
+    /**
+     * Every delta of one read from the upstream has been passed on: a relay that holds its
+     * client's writes back may write them now, in one go (issue 16: one write per read, not one
+     * per token). Called only after at least one delta.
+     */
+    default void afterRead() {
+    }
+
     /** The stream ended cleanly after at least one delta. */
     void onComplete(Usage usage);
 

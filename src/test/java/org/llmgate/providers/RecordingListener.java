@@ -25,6 +25,8 @@ public final class RecordingListener implements StreamListener {
     private final AtomicInteger callsAfterEnd = new AtomicInteger();
     private final AtomicBoolean inCall = new AtomicBoolean();
     private final AtomicBoolean overlapped = new AtomicBoolean();
+    private final AtomicInteger afterReads = new AtomicInteger();
+    private volatile int deltasAtLastRead;
 
     @Override
     public void onDelta(String text) {
@@ -34,6 +36,21 @@ public final class RecordingListener implements StreamListener {
                 callsAfterEnd.incrementAndGet();
             }
             deltas.add(text);
+        } finally {
+            inCall.set(false);
+        }
+    }
+
+    /** Must follow a delta and precede the end; each one must have a delta before it (no empty read passed on). */
+    @Override
+    public void afterRead() {
+        enter();
+        try {
+            if (outcome.isDone() || deltas.size() == deltasAtLastRead) {
+                callsAfterEnd.incrementAndGet();
+            }
+            deltasAtLastRead = deltas.size();
+            afterReads.incrementAndGet();
         } finally {
             inCall.set(false);
         }
@@ -104,6 +121,10 @@ public final class RecordingListener implements StreamListener {
 
     public boolean ended() {
         return outcome.isDone();
+    }
+
+    public int afterReads() {
+        return afterReads.get();
     }
 
     public int terminalCalls() {

@@ -194,6 +194,73 @@ class SecurityIT {
                 .isEqualTo(200);
     }
 
+    /**
+     * The chat endpoints are servlets, not JAX-RS resources (issue 16): they must refuse exactly as
+     * the JAX-RS routes do, however the call is made, and no refused call reaches an upstream.
+     */
+    @Test
+    void the_chat_endpoints_refuse_every_malformed_or_unauthenticated_call_before_any_upstream_call() throws Exception {
+        Scenario s = new Scenario(llmgate);
+        String model = s.model("guarded");
+        s.hop(OPENAI, s.credential(OPENAI, s.key("k")), model);
+        String chat = "{\"homeworkId\": " + s.homework + ", \"messages\": [{\"role\": \"user\", \"content\": \"hi\"}]}";
+        String completion = "{\"model\": \"homework:" + s.homework + "\", \"messages\": [{\"role\": \"user\", \"content\": \"hi\"}]}";
+        Map<String, String> json = Map.of("Content-Type", "application/json", "Authorization", Api.ADMIN_AUTH);
+        for (String path : List.of("/api/chat", "/api/v1/chat/completions")) {
+            String body = path.endsWith("chat") ? chat : completion;
+            for (String spelling : List.of(path, path + "/", path + ";x=1", path.replace("/api/", "/api//"),
+                    path.replace("/api/", "/api/./"), path.replace("/api/", "/x/../api/"), path.replace("chat", "%63hat"))) {
+                RawHttp.Reply reply = anonymous.send("POST", spelling, Map.of("Content-Type", "application/json"), body);
+                assertThat(reply.status()).as("anonymous POST %s", spelling).isIn(400, 401, 404);
+                assertThat(reply.body()).as("POST %s", spelling).doesNotContain("data:");
+            }
+            RawHttp.Reply get = anonymous.send("GET", path, Map.of(), null);
+            assertThat(get.status()).as("anonymous GET %s", path).isEqualTo(401);
+            assertThat(get.header("WWW-Authenticate")).isEqualTo("Basic realm=\"llmgate\"");
+            assertThat(get.header("Content-Type")).startsWith("application/problem+json");
+
+            RawHttp.Reply wrongMethod = anonymous.send("PUT", path, json, body);
+            assertThat(wrongMethod.status()).as("PUT %s", path).isEqualTo(405);
+            assertThat(wrongMethod.header("Allow")).contains("POST");
+            for (String type : List.of("application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "text/plain",
+                    "application/vnd.x+json")) {
+                RawHttp.Reply form = anonymous.send("POST", path, Map.of("Content-Type", type, "Authorization", Api.ADMIN_AUTH), body);
+                assertThat(form.status()).as("%s as %s", path, type).isEqualTo(415);
+                assertThat(form.header("Content-Type")).startsWith("application/problem+json");
+            }
+            RawHttp.Reply html = anonymous.send("POST", path, Map.of("Content-Type", "application/json",
+                    "Authorization", Api.ADMIN_AUTH, "Accept", "text/html"), body);
+            assertThat(html.status()).as("%s for text/html", path).isEqualTo(406);
+            Api.Reply huge = llmgate.api.send("POST", path.substring("/api/".length()), body.replace("hi", "x".repeat(2_000_000)),
+                    Api.ADMIN_AUTH, "application/json");
+            assertThat(huge.status()).as("%s with 2 MB", path).isEqualTo(413);
+            byte[] big = body.replace("hi", "x".repeat(2_000_000)).getBytes(StandardCharsets.UTF_8);
+            java.net.http.HttpResponse<String> chunked = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(llmgate.server.baseUrl() + path))
+                            .header("Content-Type", "application/json").header("Authorization", Api.ADMIN_AUTH)
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big)))
+                            .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(chunked.statusCode()).as("%s with 2 MB chunked, no length", path).isEqualTo(413);
+            for (String hostile : List.of("[".repeat(1000) + "]".repeat(1000), "{\"homeworkId\": ", "", "[]", "null",
+                    body.replace("\"hi\"", "5"), body.replace("\"user\"", "\"wizard\""))) {
+                RawHttp.Reply bad = anonymous.send("POST", path, json, hostile);
+                assertThat(bad.status()).as("%s with %s", path, hostile.length() > 40 ? hostile.substring(0, 40) : hostile)
+                        .isIn(400);
+                assertThat(bad.header("Content-Type")).startsWith("application/problem+json");
+                assertThat(bad.body()).doesNotContain("Exception");
+            }
+        }
+        assertThat(s.fake().calls(model)).as("no refused call reached the upstream").isZero();
+        // and the endpoints still answer a well-formed call, by either spelling with a trailing slash
+        RawHttp.Reply ok = anonymous.send("POST", "/api/chat/", json, chat);
+        assertThat(ok.status()).isEqualTo(200);
+        assertThat(ok.header("Content-Type")).startsWith("text/event-stream");
+        assertThat(ok.body()).contains("event: done");
+        RawHttp.Reply completed = anonymous.send("POST", "/api/v1/chat/completions", json, completion);
+        assertThat(completed.status()).isEqualTo(200);
+        assertThat(completed.body()).contains("\"chat.completion\"");
+    }
+
     @Test
     void hostile_json_is_a_clear_400_and_changes_nothing() throws Exception {
         long severeBefore = severeLines();

@@ -11,9 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * One client's response, written with the servlet container's non-blocking output: a frame is
- * written by the thread that produced it (the upstream's callback, issue 16), which returns at
- * once; what the client cannot take yet waits here and is written when the container says it can
+ * One client's response, written with the servlet container's non-blocking output: frames are
+ * written by the thread that produced them (the upstream's callback, issue 16), once per upstream
+ * read ({@link #flush}) rather than once per token, and that thread returns at once; what the
+ * client cannot take yet waits here and is written when the container says it can
  * ({@link WriteListener#onWritePossible}). One thread writes at a time, holding no lock while it
  * writes; the lock guards only the queue. The 200 response opens with the first frame, so a chat
  * that fails before it can still answer with an error status ({@link #answer}).
@@ -76,31 +77,30 @@ final class ClientStream implements WriteListener, AsyncListener {
         onGone = action;
     }
 
+    /** Queues a frame; it is written on {@link #flush} or {@link #end}. */
     void send(String frame) {
-        boolean drain;
-        boolean letGo;
         synchronized (lock) {
             if (ending || gone.get()) {
                 return;
             }
             streaming = true;
-            if (queued.length() + frame.length() > MAX_QUEUED_CHARS) {
-                // the client stopped reading: drop its text, and the writer lets it go at once
-                queued = new StringBuilder();
-                ending = true;
-                abandoned = true;
-            } else {
+            if (queued.length() + frame.length() <= MAX_QUEUED_CHARS) {
                 queued.append(frame);
+                return;
             }
-            letGo = abandoned;
-            drain = claimLocked();
         }
-        if (drain) {
-            drain();
+        // the client stopped reading: its text is dropped and it is let go at once
+        letGo();
+    }
+
+    /** Writes what is queued, as far as the client takes it now; the rest when it has read. */
+    void flush() {
+        synchronized (lock) {
+            if (queued.length() == 0 || !claimLocked()) {
+                return; // nothing to write, or a writer is at it and writes this too
+            }
         }
-        if (letGo) {
-            clientGone();
-        }
+        drain();
     }
 
     /** Ends the stream after what is queued. */
@@ -250,20 +250,34 @@ final class ClientStream implements WriteListener, AsyncListener {
         }
     }
 
+    /** The container's write to this client failed: nothing more is written, the response is completed. */
     @Override
     public void onError(Throwable t) {
-        clientGone();
+        letGo();
     }
 
     @Override
     public void onError(AsyncEvent event) {
-        clientGone();
+        letGo();
     }
 
     @Override
     public void onTimeout(AsyncEvent event) {
+        letGo();
+    }
+
+    private void letGo() {
+        boolean drain;
+        synchronized (lock) {
+            abandoned = true;
+            ending = true;
+            queued = new StringBuilder();
+            drain = claimLocked();
+        }
         clientGone();
-        completeQuietly();
+        if (drain) {
+            drain();
+        }
     }
 
     @Override

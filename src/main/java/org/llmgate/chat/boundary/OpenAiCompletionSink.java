@@ -39,6 +39,11 @@ final class OpenAiCompletionSink implements ChatSink {
     }
 
     @Override
+    public void flush() {
+        // the answer is written whole, when done
+    }
+
+    @Override
     public void done(LlmConfigView config, int hop, Usage usage) {
         String body = JsonSupport.objectBuilder()
                 .add("id", OpenAiShapes.completionId())

@@ -48,6 +48,11 @@ final class OpenAiStreamSink implements ChatSink {
     }
 
     @Override
+    public void flush() {
+        client.flush();
+    }
+
+    @Override
     public void done(LlmConfigView config, int hop, Usage usage) {
         if (frames == null) {
             frames = new OpenAiChunkFrames(id, created, config.model());

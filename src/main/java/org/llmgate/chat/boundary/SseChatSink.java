@@ -44,6 +44,11 @@ final class SseChatSink implements ChatSink {
     }
 
     @Override
+    public void flush() {
+        client.flush();
+    }
+
+    @Override
     public void done(LlmConfigView config, int hop, Usage usage) {
         send("done", JsonSupport.objectBuilder().add("configId", config.id()).add("provider", config.provider())
                 .add("model", config.model()).add("hops", hop)
@@ -79,8 +84,10 @@ final class SseChatSink implements ChatSink {
         client.onGone(action);
     }
 
+    /** A once-per-hop event goes out at once: the client sees which model is tried before its first token. */
     private void send(String name, JsonObject data) {
         client.send("event: " + name + "\ndata: " + data + "\n\n");
+        client.flush();
     }
 
     private static String nonNull(String s) {

@@ -87,6 +87,11 @@ public class AttemptRunner {
         }
 
         @Override
+        public void afterRead() {
+            turn.flush();
+        }
+
+        @Override
         public void onComplete(Usage usage) {
             // settling budgets is in memory (BudgetLeases): fine on the upstream client's I/O thread
             turn.guarded(() -> {

@@ -16,7 +16,11 @@ public interface ChatSink {
 
     void fallback(long fromConfigId, long toConfigId, ErrorClass errorClass, String message);
 
+    /** A piece of the answer; it may wait for {@link #flush}, which follows every upstream read. */
     void delta(String text);
+
+    /** Writes what the deltas so far left waiting: called once per upstream read, not per token. */
+    void flush();
 
     void done(LlmConfigView config, int hop, Usage usage);
 

@@ -108,6 +108,18 @@ public final class ChatTurn {
         }
     }
 
+    /** What the deltas of one upstream read queued for the client goes out now. */
+    void flush() {
+        if (cancelled) {
+            return;
+        }
+        try {
+            sink.flush();
+        } catch (RuntimeException e) {
+            failedInside(e);
+        }
+    }
+
     /** Marks the chat finished; false when it already was or the client left (nothing more is sent). */
     boolean finish() {
         if (cancelled || finished) {

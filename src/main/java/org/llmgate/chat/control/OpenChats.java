@@ -137,6 +137,11 @@ public class OpenChats {
         }
 
         @Override
+        public void flush() {
+            sink.flush();
+        }
+
+        @Override
         public void done(LlmConfigView config, int hop, Usage usage) {
             try {
                 sink.done(config, hop, usage);

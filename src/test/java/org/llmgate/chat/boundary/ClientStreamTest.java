@@ -28,6 +28,7 @@ class ClientStreamTest {
         final ByteArrayOutputStream written = new ByteArrayOutputStream();
         boolean ready = true;
         boolean askedWhileBlocked;
+        boolean broken;
         int flushes;
         WriteListener listener;
 
@@ -49,7 +50,10 @@ class ClientStreamTest {
         }
 
         @Override
-        public void write(byte[] b, int off, int len) {
+        public void write(byte[] b, int off, int len) throws java.io.IOException {
+            if (broken) {
+                throw new java.io.IOException("Connection reset by peer");
+            }
             assertThat(ready).as("written only when the container said it could be").isTrue();
             written.write(b, off, len);
         }
@@ -102,9 +106,14 @@ class ClientStreamTest {
         ClientStream client = client();
         client.send("data: a\n\n");
         client.send("data: b\n\n");
+        assertThat(output.text()).as("held until the upstream's read is passed on").isEmpty();
+        client.flush();
+        assertThat(output.text()).isEqualTo("data: a\n\ndata: b\n\n");
+        assertThat(output.flushes).as("one write and one flush for the read, not one per frame").isEqualTo(1);
+        client.send("data: c\n\n");
         client.end();
 
-        assertThat(output.text()).isEqualTo("data: a\n\ndata: b\n\n");
+        assertThat(output.text()).isEqualTo("data: a\n\ndata: b\n\ndata: c\n\n");
         assertThat(output.flushes).isEqualTo(2);
         assertThat(headers).containsEntry("status", 200).containsEntry("Content-Type", "text/event-stream")
                 .containsEntry("Cache-Control", "no-cache");
@@ -115,9 +124,12 @@ class ClientStreamTest {
     void frames_wait_while_the_client_reads_and_go_out_in_order_when_the_container_calls_back() throws Exception {
         ClientStream client = client();
         client.send("data: 1\n\n");
+        client.flush();
         output.ready = false;
         client.send("data: 2\n\n");
+        client.flush();
         client.send("data: 3\n\n");
+        client.flush();
         client.end();
         assertThat(output.text()).isEqualTo("data: 1\n\n");
         assertThat(calls).doesNotContain("complete");
@@ -141,6 +153,7 @@ class ClientStreamTest {
 
         ClientStream streaming = client();
         streaming.send("data: x\n\n");
+        streaming.flush();
         streaming.answer(new ClientStream.Answer(502, "application/json", "{}"));
         assertThat(headers).as("a stream under way keeps its 200").containsEntry("status", 200);
     }
@@ -151,12 +164,14 @@ class ClientStreamTest {
         AtomicInteger gone = new AtomicInteger();
         client.onGone(gone::incrementAndGet);
         client.send("data: first\n\n");
+        client.flush();
         output.ready = false; // the client stops reading
         String frame = "data: " + "x".repeat(1018) + "\n\n";
 
         int sent = 0;
         while (gone.get() == 0 && sent < 10_000) {
             client.send(frame);
+            client.flush();
             sent++;
         }
         client.send(frame);
@@ -170,5 +185,33 @@ class ClientStreamTest {
 
         output.drained();
         assertThat(output.text()).as("nor is it after").isEqualTo("data: first\n\n");
+    }
+
+    @Test
+    void a_client_that_went_away_cancels_its_chat_once_whether_the_write_fails_or_the_container_says_so() throws Exception {
+        ClientStream client = client();
+        AtomicInteger gone = new AtomicInteger();
+        client.onGone(gone::incrementAndGet);
+        output.broken = true;
+        client.send("data: 1\n\n");
+        client.flush();
+        client.send("data: 2\n\n");
+        client.flush();
+        client.end();
+        assertThat(gone.get()).isEqualTo(1);
+        assertThat(calls).contains("complete");
+
+        ClientStream other = client();
+        AtomicInteger otherGone = new AtomicInteger();
+        other.onGone(otherGone::incrementAndGet);
+        output.broken = false;
+        output.ready = false;
+        other.send("data: waiting\n\n");
+        other.flush();
+        calls.clear();
+        output.listener.onError(new java.io.IOException("Broken pipe"));
+        other.send("data: more\n\n");
+        assertThat(otherGone.get()).isEqualTo(1);
+        assertThat(calls).as("completed without waiting for a write that cannot come").contains("complete");
     }
 }

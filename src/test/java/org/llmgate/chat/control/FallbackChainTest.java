@@ -229,6 +229,11 @@ class FallbackChainTest {
         }
 
         @Override
+        public void flush() {
+            // nothing waits in a recording
+        }
+
+        @Override
         public void delta(String text) {
             if (failOnDelta) {
                 throw new IllegalStateException("a bug in a sink");

@@ -100,6 +100,11 @@ class OpenChatsTest {
         }
 
         @Override
+        public void flush() {
+            // nothing waits in a recording
+        }
+
+        @Override
         public void done(LlmConfigView config, int hop, Usage usage) {
             events.add("done");
         }

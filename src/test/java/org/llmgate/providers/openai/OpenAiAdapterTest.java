@@ -247,6 +247,9 @@ class OpenAiAdapterTest {
         assertThat(listener.deltas()).hasSize(2);
         assertThat(failure.errorClass()).isEqualTo(ErrorClass.UPSTREAM_ERROR);
         assertThat(listener.terminalCalls()).isEqualTo(1);
+        // the relay writes its client once per read (issue 16): the read with the two tokens was passed on
+        assertThat(listener.afterReads()).isBetween(1, 2);
+        assertThat(listener.contractBroken()).isFalse();
     }
 
     @Test
