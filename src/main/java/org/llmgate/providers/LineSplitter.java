@@ -30,23 +30,38 @@ public final class LineSplitter {
         this.maxLineBytes = maxLineBytes;
     }
 
-    /** Hands every line completed by {@code bytes} to {@code lines}, without its terminator. */
+    /**
+     * Hands every line completed by {@code bytes} to {@code lines}, without its terminator. The
+     * bytes between terminators are copied in one go (issue 16: a per-byte copy was the relay's
+     * busiest method in the profile).
+     */
     public void feed(ByteBuffer bytes, Consumer<String> lines) {
-        while (bytes.hasRemaining()) {
-            byte b = bytes.get();
-            if (b == '\n' && afterCr) {
-                afterCr = false; // the LF of a CRLF; the line went out with the CR
-                continue;
+        int position = bytes.position();
+        int limit = bytes.limit();
+        while (position < limit) {
+            if (afterCr) {
+                afterCr = false;
+                if (bytes.get(position) == '\n') {
+                    position++; // the LF of a CRLF; the line went out with the CR
+                    continue;
+                }
+            }
+            int end = position;
+            byte b = 0;
+            while (end < limit && (b = bytes.get(end)) != '\n' && b != '\r') {
+                end++;
+            }
+            append(bytes, position, end - position);
+            if (end == limit) {
+                break; // the line goes on in the next buffer
             }
             afterCr = b == '\r';
-            if (b == '\n' || b == '\r') {
-                String text = new String(line, 0, length, StandardCharsets.UTF_8);
-                length = 0;
-                lines.accept(text);
-            } else {
-                append(b);
-            }
+            String text = new String(line, 0, length, StandardCharsets.UTF_8);
+            length = 0;
+            lines.accept(text);
+            position = end + 1;
         }
+        bytes.position(limit);
     }
 
     /** The last line, if the stream ended without a terminator. */
@@ -58,13 +73,17 @@ public final class LineSplitter {
         }
     }
 
-    private void append(byte b) {
-        if (length == line.length) {
-            if (length >= maxLineBytes) {
+    private void append(ByteBuffer bytes, int from, int count) {
+        if (count == 0) {
+            return;
+        }
+        if (length + count > line.length) {
+            if (length + count > maxLineBytes) {
                 throw new LineTooLong(maxLineBytes);
             }
-            line = Arrays.copyOf(line, Math.min(maxLineBytes, length * 2));
+            line = Arrays.copyOf(line, Math.min(maxLineBytes, Math.max(length + count, length * 2)));
         }
-        line[length++] = b;
+        bytes.get(from, line, length, count);
+        length += count;
     }
 }

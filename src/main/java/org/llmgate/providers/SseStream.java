@@ -62,6 +62,13 @@ public final class SseStream implements StreamHandle {
     /** Far above any real chunk; a longer line is a broken or hostile upstream, not a bigger answer. */
     static final int MAX_LINE_BYTES = 1024 * 1024;
     private static final System.Logger LOG = System.getLogger(SseStream.class.getName());
+    /**
+     * After the end marker, the rest of the body (a blank line, the last chunk's terminator) is read
+     * to its end, so the connection goes back to the pool instead of being closed: cancelling it
+     * cost every chat a new upstream connection (issue 16). Bounded in bytes and time.
+     */
+    static final int MAX_BYTES_AFTER_END = 64 * 1024;
+    static final Duration END_OF_BODY_GRACE = Duration.ofSeconds(5);
 
     private final UpstreamHttp http;
     private final HttpErrorClassifier classifier;
@@ -75,6 +82,9 @@ public final class SseStream implements StreamHandle {
 
     private final Object lock = new Object();
     private boolean done;
+    /** Done with the end marker: the body is read to its end, and discarded, to keep the connection. */
+    private boolean finishing;
+    private long bytesAfterEnd;
     private boolean sawText;
     /** Deltas of the read under way not yet passed on with {@link StreamListener#afterRead}. */
     private boolean unpassed;
@@ -141,6 +151,9 @@ public final class SseStream implements StreamHandle {
             }
         }
         future.whenComplete((response, error) -> {
+            if (isDone()) {
+                return; // already reported, or cancelled by llmgate itself: nothing to classify (and redact)
+            }
             if (error != null) {
                 fail(classifier.fromTransport(error, secrets));
             } else if (!isSuccess(response.statusCode())) {
@@ -195,10 +208,15 @@ public final class SseStream implements StreamHandle {
         public void onNext(List<ByteBuffer> buffers) {
             Flow.Subscription s;
             synchronized (lock) {
+                s = subscription;
                 if (done) {
+                    if (finishing && (bytesAfterEnd += remaining(buffers)) <= MAX_BYTES_AFTER_END) {
+                        s.request(1);
+                    } else {
+                        releaseLocked();
+                    }
                     return;
                 }
-                s = subscription;
             }
             try {
                 for (ByteBuffer buffer : buffers) {
@@ -211,7 +229,11 @@ public final class SseStream implements StreamHandle {
                 fail(new UpstreamFailure(ErrorClass.UPSTREAM_ERROR, null, null,
                         Redaction.redact("malformed upstream stream: " + e.getMessage(), secrets)));
             }
-            if (!isDone()) {
+            boolean more;
+            synchronized (lock) {
+                more = !done || finishing;
+            }
+            if (more) {
                 readPassedOn();
                 s.request(1);
             }
@@ -229,6 +251,15 @@ public final class SseStream implements StreamHandle {
         @Override
         public void onComplete() {
             body.complete(null);
+            synchronized (lock) {
+                if (finishing) {
+                    // the body ended after its end marker: the connection goes back to the pool
+                    finishing = false;
+                    timer.cancel(false);
+                    timer = null;
+                    return;
+                }
+            }
             try {
                 splitter.finish(SseStream.this::onLine);
                 parser.end();
@@ -305,7 +336,7 @@ public final class SseStream implements StreamHandle {
                     return;
                 }
                 done = true;
-                releaseLocked();
+                finishLocked();
                 try {
                     listener.onComplete(usage == null ? Usage.NONE : usage);
                 } catch (RuntimeException e) {
@@ -358,6 +389,33 @@ public final class SseStream implements StreamHandle {
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "stream listener failed on a failure", e);
         }
+    }
+
+    /**
+     * The end marker arrived: the listener is told now, the rest of the body is read and dropped
+     * so the connection can be reused, and a body that does not end within the grace is cut.
+     */
+    private void finishLocked() {
+        if (timer != null) {
+            timer.cancel(false);
+        }
+        finishing = true;
+        timer = http.scheduler().schedule(() -> {
+            synchronized (lock) {
+                if (finishing) {
+                    finishing = false;
+                    releaseLocked();
+                }
+            }
+        }, END_OF_BODY_GRACE.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    private static long remaining(List<ByteBuffer> buffers) {
+        long total = 0;
+        for (ByteBuffer buffer : buffers) {
+            total += buffer.remaining();
+        }
+        return total;
     }
 
     /** Stops the timer and lets the connection go; cancelling the body closes it, cancelling the exchange aborts it. */

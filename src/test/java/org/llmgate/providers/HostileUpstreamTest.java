@@ -22,6 +22,8 @@ class HostileUpstreamTest {
     private HttpServer server;
     private UpstreamHttp http;
     private volatile String endless;
+    private volatile String first = "data: ";
+    private final java.util.concurrent.CountDownLatch hungUp = new java.util.concurrent.CountDownLatch(1);
 
     @BeforeEach
     void start() throws IOException {
@@ -33,13 +35,13 @@ class HostileUpstreamTest {
             exchange.sendResponseHeaders(200, 0);
             byte[] chunk = endless.getBytes(StandardCharsets.UTF_8);
             try (OutputStream out = exchange.getResponseBody()) {
-                out.write("data: ".getBytes(StandardCharsets.UTF_8));
+                out.write(first.getBytes(StandardCharsets.UTF_8));
                 // far past every bound, and it would go on: the relay must stop reading first
                 for (int sent = 0; sent < 64 * 1024 * 1024; sent += chunk.length) {
                     out.write(chunk);
                 }
             } catch (IOException expected) {
-                // the relay hung up
+                hungUp.countDown(); // the relay hung up
             }
         });
         server.start();
@@ -78,5 +80,21 @@ class HostileUpstreamTest {
 
         assertThat(failure.errorClass()).isEqualTo(ErrorClass.UPSTREAM_ERROR);
         assertThat(failure.getMessage()).contains("event larger than");
+    }
+
+    @Test
+    void an_answer_followed_by_endless_bytes_completes_and_the_rest_is_read_only_up_to_its_bound() throws Exception {
+        // the end marker, then no end of the body: what is read after it to keep the connection is bounded (issue 16)
+        first = "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"hi\"}}]}\n\ndata: [DONE]\n\n";
+        endless = ": still here\n".repeat(512);
+        UpstreamCall call = call("http://127.0.0.1:" + server.getAddress().getPort() + "/v1", "sk-test-hostile-0123456789",
+                "gpt-4o", Endpoint.CHAT_COMPLETIONS);
+        RecordingListener listener = new RecordingListener();
+        new OpenAiAdapter(http).stream(call, listener);
+
+        assertThat(listener.await(Duration.ofSeconds(5)).completed()).as("answered at the end marker").isTrue();
+        assertThat(listener.text()).isEqualTo("hi");
+        assertThat(hungUp.await(20, java.util.concurrent.TimeUnit.SECONDS)).as("the relay hung up on the endless rest").isTrue();
+        assertThat(listener.contractBroken()).isFalse();
     }
 }

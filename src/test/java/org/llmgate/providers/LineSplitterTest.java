@@ -45,4 +45,14 @@ class LineSplitterTest {
         assertThatThrownBy(() -> feed(splitter, "x")).isInstanceOf(LineSplitter.LineTooLong.class)
                 .hasMessageContaining("longer than 1024 bytes");
     }
+
+    @Test
+    void a_cr_before_a_crlf_is_an_empty_line_and_read_only_direct_buffers_split_alike() {
+        LineSplitter splitter = new LineSplitter(100);
+        ByteBuffer direct = ByteBuffer.allocateDirect(32);
+        direct.put("xxdata: a\r\r\ndata: b\n".getBytes(StandardCharsets.UTF_8)).flip().position(2);
+        splitter.feed(direct.asReadOnlyBuffer(), lines::add);
+
+        assertThat(lines).containsExactly("data: a", "", "data: b");
+    }
 }

@@ -30,6 +30,11 @@ import org.junit.jupiter.api.Test;
 class RelayOverheadBenchmark {
 
     static final int WARM_UP = Integer.getInteger("bench.warmup", 1000);
+    /** Warm-up goes on past {@link #WARM_UP}, in rounds, until the JIT compilers are quiet; at most this many. */
+    static final int WARM_UP_MAX = Integer.getInteger("bench.warmup.max", 20_000);
+    static final int WARM_UP_ROUND = 500;
+    /** Quiet: both processes' compiler threads used less than this share of a round's wall time. */
+    static final double JIT_QUIET = 0.02;
     static final int SEQUENTIAL = Integer.getInteger("bench.sequential", 500);
     static final int CONCURRENT_CLIENTS = 32;
     static final int CONCURRENT_REQUESTS = Integer.getInteger("bench.requests", 2000);
@@ -70,11 +75,24 @@ class RelayOverheadBenchmark {
             String token = api.post("admin/organizations/" + organization + "/tokens", null).json().getString("token");
             Target relayed = new Target(server.baseUrl() + "/api/v1/chat/completions", "Bearer " + token);
 
-            for (int i = 0; i < WARM_UP; i++) {
-                sequential(direct.request("bench-fast", true), 1);
-                sequential(relayed.request("homework:" + fast, true), 1);
-                sequential(relayed.request("homework:" + fast, false), 1);
+            // 1,000 requests of each kind leave both JIT compilers busy for thousands more: measured then, the
+            // table shows the compiler as much as the relay. Warm-up goes on until both are quiet (or WARM_UP_MAX).
+            ServerProbe self = new ServerProbe(ProcessHandle.current().pid());
+            ServerProbe gateway = new ServerProbe(server.pid());
+            HttpRequest[] warmUps = {direct.request("bench-fast", true), relayed.request("homework:" + fast, true),
+                    direct.request("bench-fast", false), relayed.request("homework:" + fast, false)};
+            int warmedUp = warmUp(warmUps, WARM_UP, false);
+            double compiling = 1;
+            while (warmedUp < WARM_UP_MAX && compiling >= JIT_QUIET) {
+                long started = System.nanoTime();
+                long compiled = self.compilerMillis() + gateway.compilerMillis();
+                // one round one by one, one at 32 clients: the concurrent phases run code the sequential ones do not
+                int round = Math.min(WARM_UP_ROUND, WARM_UP_MAX - warmedUp);
+                warmedUp += warmUp(warmUps, round / 2, false) + warmUp(warmUps, round - round / 2, true);
+                compiling = (self.compilerMillis() + gateway.compilerMillis() - compiled) / ((System.nanoTime() - started) / 1e6);
             }
+            long measuredFrom = System.nanoTime();
+            long[] compilerAtStart = {self.compilerMillis(), gateway.compilerMillis()};
             Timings directStream = sequential(direct.request("bench-fast", true), SEQUENTIAL);
             Timings relayedStream = sequential(relayed.request("homework:" + fast, true), SEQUENTIAL);
             row("streamed time to first token p50, sequential", directStream.firstTokenMs(), relayedStream.firstTokenMs());
@@ -82,10 +100,20 @@ class RelayOverheadBenchmark {
             Timings directPlain = sequential(direct.request("bench-fast", false), SEQUENTIAL);
             Timings relayedPlain = sequential(relayed.request("homework:" + fast, false), SEQUENTIAL);
 
-            rate("32 concurrent streams, throughput/s", throughput(direct.request("bench-fast", true)),
-                    throughput(relayed.request("homework:" + fast, true)));
-            rate("32 concurrent non-streamed, throughput/s", throughput(direct.request("bench-fast", false)),
-                    throughput(relayed.request("homework:" + fast, false)));
+            // CPU per request, from /proc: the benchmark process is the client and the upstream, the server is llmgate
+            for (boolean streamed : new boolean[] {true, false}) {
+                long[] before = {self.cpuMillis(), gateway.cpuMillis(), gateway.systemMillis()};
+                double directRate = throughput(direct.request("bench-fast", streamed));
+                long[] between = {self.cpuMillis(), gateway.cpuMillis(), gateway.systemMillis()};
+                double relayedRate = throughput(relayed.request("homework:" + fast, streamed));
+                long[] after = {self.cpuMillis(), gateway.cpuMillis(), gateway.systemMillis()};
+                String kind = streamed ? "streams" : "non-streamed";
+                rate("32 concurrent " + kind + ", throughput/s", directRate, relayedRate);
+                rows.add(String.format("| … CPU per request: client and upstream (benchmark process) | %.0f µs | %.0f µs | |",
+                        perRequestMicros(between[0] - before[0]), perRequestMicros(after[0] - between[0])));
+                rows.add(String.format("| … CPU per request: llmgate (server process; in the kernel) | | %.0f µs (%.0f µs) | |",
+                        perRequestMicros(after[1] - between[1]), perRequestMicros(after[2] - between[2])));
+            }
             row("non-streamed total p50, sequential", directPlain.totalMs(), relayedPlain.totalMs());
 
             // one request without a budget, one with, in turn: both sides see the same moments of a noisy machine;
@@ -105,10 +133,16 @@ class RelayOverheadBenchmark {
             budgetRow("with budgets in force, streamed time to first token p50", budgets[0].firstTokenMs(), budgets[1].firstTokenMs());
             budgetRow("with budgets in force, 20-token stream total p50", budgets[0].totalMs(), budgets[1].totalMs());
 
-            ServerProbe probe = new ServerProbe(server.pid());
-            int idleThreads = probe.threads();
+            double wallMs = (System.nanoTime() - measuredFrom) / 1e6;
+            rows.add(String.format("| JIT compilers' CPU during the phases above, share of their wall time | %.1f %% | %.1f %% | |",
+                    100 * (self.compilerMillis() - compilerAtStart[0]) / wallMs, 100 * (gateway.compilerMillis() - compilerAtStart[1]) / wallMs));
+
+            int idleThreads = gateway.threads();
+            long[] before = {self.cpuMillis(), gateway.cpuMillis()};
             SlowRun directSlow = slowStreams(direct.request("bench-slow", true), null);
-            SlowRun relayedSlow = slowStreams(relayed.request("homework:" + slow, true), probe);
+            long[] between = {self.cpuMillis(), gateway.cpuMillis()};
+            SlowRun relayedSlow = slowStreams(relayed.request("homework:" + slow, true), gateway);
+            long[] after = {self.cpuMillis(), gateway.cpuMillis()};
             rows.add(String.format("| %d slow streams (20 tokens %d ms apart): answered | %d | %d | |",
                     SLOW_STREAMS, BenchUpstream.SLOW_GAP_MS, directSlow.answered, relayedSlow.answered));
             rows.add(String.format("| … wall time | %.1f s | %.1f s | |", directSlow.wallS, relayedSlow.wallS));
@@ -116,10 +150,15 @@ class RelayOverheadBenchmark {
             row("… total p50", directSlow.timings.totalMs(), relayedSlow.timings.totalMs());
             rows.add(String.format("| … server threads (idle → peak) | | %d → %d | |", idleThreads, relayedSlow.peakThreads));
             rows.add(String.format("| … server heap after GC, %d streams open | | %.0f MiB | |", relayedSlow.openAtHeap, relayedSlow.heapMib));
+            rows.add(String.format("| … CPU per stream: client and upstream (benchmark process) | %.0f µs | %.0f µs | |",
+                    (between[0] - before[0]) * 1000.0 / SLOW_STREAMS, (after[0] - between[0]) * 1000.0 / SLOW_STREAMS));
+            rows.add(String.format("| … CPU per stream: llmgate (server process, heap probe included) | | %.0f µs | |",
+                    (after[1] - between[1]) * 1000.0 / SLOW_STREAMS));
 
-            String report = String.format("llmgate relay benchmark, %s (warm-up %d, sequential %d, %d requests at %d clients,"
+            String report = String.format("llmgate relay benchmark, %s (warm-up %d of each kind, until the JIT compilers used"
+                            + " under %.0f %% of a round; sequential %d, %d requests at %d clients,"
                             + " %d slow streams; %d cores)%n| figure | direct | through llmgate | ratio / added |%n|---|---|---|---|%n",
-                    java.time.LocalDate.now(), WARM_UP, SEQUENTIAL, CONCURRENT_REQUESTS, CONCURRENT_CLIENTS, SLOW_STREAMS,
+                    java.time.LocalDate.now(), warmedUp, 100 * JIT_QUIET, SEQUENTIAL, CONCURRENT_REQUESTS, CONCURRENT_CLIENTS, SLOW_STREAMS,
                     Runtime.getRuntime().availableProcessors()) + String.join(System.lineSeparator(), rows) + System.lineSeparator();
             System.out.println(report);
             java.nio.file.Files.writeString(java.nio.file.Path.of(System.getProperty("llmgate.buildDir", "target"), "bench-report.md"), report);
@@ -168,6 +207,26 @@ class RelayOverheadBenchmark {
         rows.add(String.format("| %s (without → with) | %.2f ms | %.2f ms | %+.2f ms |", figure, withoutMs, withMs, withMs - withoutMs));
     }
 
+    /** {@code count} requests of each kind, one after another or at 32 clients; answers {@code count}. */
+    private int warmUp(HttpRequest[] requests, int count, boolean concurrent) throws Exception {
+        if (concurrent) {
+            for (HttpRequest request : requests) {
+                throughput(request, count);
+            }
+            return count;
+        }
+        for (int i = 0; i < count; i++) {
+            for (HttpRequest request : requests) {
+                sequential(request, 1);
+            }
+        }
+        return count;
+    }
+
+    private static double perRequestMicros(long cpuMillis) {
+        return cpuMillis * 1000.0 / CONCURRENT_REQUESTS;
+    }
+
     private void row(String figure, double directMs, double relayedMs) {
         rows.add(String.format("| %s | %.2f ms | %.2f ms | %+.2f ms |", figure, directMs, relayedMs, relayedMs - directMs));
     }
@@ -191,10 +250,14 @@ class RelayOverheadBenchmark {
     }
 
     private double throughput(HttpRequest request) throws Exception {
+        return throughput(request, CONCURRENT_REQUESTS);
+    }
+
+    private double throughput(HttpRequest request, int requests) throws Exception {
         ExecutorService clients = Executors.newFixedThreadPool(CONCURRENT_CLIENTS);
         try {
             List<java.util.concurrent.Callable<Integer>> calls = new ArrayList<>();
-            for (int i = 0; i < CONCURRENT_REQUESTS; i++) {
+            for (int i = 0; i < requests; i++) {
                 calls.add(() -> {
                     FirstToken first = new FirstToken(System.nanoTime());
                     int status = http.send(request, first.handler()).statusCode();
@@ -205,7 +268,7 @@ class RelayOverheadBenchmark {
             for (Future<Integer> call : clients.invokeAll(calls)) {
                 assertThat(call.get()).isEqualTo(200);
             }
-            return CONCURRENT_REQUESTS / ((System.nanoTime() - started) / 1e9);
+            return requests / ((System.nanoTime() - started) / 1e9);
         } finally {
             clients.shutdownNow();
         }

@@ -200,7 +200,8 @@ public final class FakeProvider implements AutoCloseable {
             ProviderWire wire = wireAt(uri.getPath());
             Map<String, List<String>> headers = new LinkedHashMap<>();
             exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
-            requests.add(new RecordedRequest(wire == null ? null : wire.id(), exchange.getRequestMethod(), uri.toString(), headers, body));
+            requests.add(new RecordedRequest(wire == null ? null : wire.id(), exchange.getRequestMethod(), uri.toString(), headers, body,
+                    String.valueOf(exchange.getRemoteAddress())));
             route(exchange, wire, uri, body);
         } catch (IOException clientWentAway) {
             // the adapter under test cancelled or timed out: nothing to answer

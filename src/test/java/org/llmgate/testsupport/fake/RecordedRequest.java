@@ -11,7 +11,9 @@ import java.util.Map;
  * @param path     the full path with query, e.g. {@code /anthropic/v1/models?limit=1000}
  * @param headers  header names in lower case
  */
-public record RecordedRequest(String provider, String method, String path, Map<String, List<String>> headers, String body) {
+/** {@code from} is the client's address and port: one per connection, so it shows whether connections are reused. */
+public record RecordedRequest(String provider, String method, String path, Map<String, List<String>> headers, String body,
+                              String from) {
 
     /** The first value of a header (any case), or null. */
     public String header(String name) {
