@@ -65,10 +65,10 @@ public final class SseStream implements StreamHandle {
     /**
      * After the end marker, the rest of the body (a blank line, the last chunk's terminator) is read
      * to its end, so the connection goes back to the pool instead of being closed: cancelling it
-     * cost every chat a new upstream connection (issue 16). Bounded in bytes and time.
+     * cost every chat a new upstream connection (issue 16). Bounded in bytes, and in time by the
+     * idle timeout.
      */
     static final int MAX_BYTES_AFTER_END = 64 * 1024;
-    static final Duration END_OF_BODY_GRACE = Duration.ofSeconds(5);
 
     private final UpstreamHttp http;
     private final HttpErrorClassifier classifier;
@@ -255,8 +255,10 @@ public final class SseStream implements StreamHandle {
                 if (finishing) {
                     // the body ended after its end marker: the connection goes back to the pool
                     finishing = false;
-                    timer.cancel(false);
-                    timer = null;
+                    if (timer != null) {
+                        timer.cancel(false);
+                        timer = null;
+                    }
                     return;
                 }
             }
@@ -392,22 +394,13 @@ public final class SseStream implements StreamHandle {
     }
 
     /**
-     * The end marker arrived: the listener is told now, the rest of the body is read and dropped
-     * so the connection can be reused, and a body that does not end within the grace is cut.
+     * The end marker arrived: the listener is told now, and the rest of the body is read and
+     * dropped so the connection can be reused. The running timeout check cuts a body that then
+     * stays silent for the idle timeout; no timer is added (a timer per chat costs the scheduler
+     * thread a wake-up).
      */
     private void finishLocked() {
-        if (timer != null) {
-            timer.cancel(false);
-        }
         finishing = true;
-        timer = http.scheduler().schedule(() -> {
-            synchronized (lock) {
-                if (finishing) {
-                    finishing = false;
-                    releaseLocked();
-                }
-            }
-        }, END_OF_BODY_GRACE.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     private static long remaining(List<ByteBuffer> buffers) {
@@ -440,6 +433,12 @@ public final class SseStream implements StreamHandle {
     private void checkTimeout() {
         synchronized (lock) {
             if (done) {
+                if (finishing && System.nanoTime() - (lastLineAt + idleNanos) >= 0) {
+                    finishing = false;
+                    releaseLocked(); // the end marker came, the end of the body never did
+                } else if (finishing) {
+                    scheduleCheckLocked(lastLineAt + idleNanos - System.nanoTime());
+                }
                 return;
             }
             long deadline = sawLine ? lastLineAt + idleNanos : startedAt + firstByteNanos;

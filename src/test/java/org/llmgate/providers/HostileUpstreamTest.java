@@ -97,4 +97,43 @@ class HostileUpstreamTest {
         assertThat(hungUp.await(20, java.util.concurrent.TimeUnit.SECONDS)).as("the relay hung up on the endless rest").isTrue();
         assertThat(listener.contractBroken()).isFalse();
     }
+
+    @Test
+    void an_answer_whose_body_never_ends_completes_and_the_connection_is_cut_at_the_idle_timeout() throws Exception {
+        // a raw server: the answer and its end marker, then the chunked body stays open and silent
+        try (java.net.ServerSocket raw = new java.net.ServerSocket(0, 8, InetAddress.getLoopbackAddress())) {
+            java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
+            Thread upstream = new Thread(() -> {
+                try (java.net.Socket socket = raw.accept()) {
+                    var in = new java.io.BufferedInputStream(socket.getInputStream());
+                    String head = "";
+                    while (!head.endsWith("\r\n\r\n")) {
+                        head += (char) in.read();
+                    }
+                    java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)").matcher(head);
+                    in.readNBytes(length.find() ? Integer.parseInt(length.group(1)) : 0);
+                    String events = "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"hi\"}}]}\n\ndata: [DONE]\n\n";
+                    OutputStream out = socket.getOutputStream();
+                    out.write(("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n\r\n"
+                            + Integer.toHexString(events.length()) + "\r\n" + events + "\r\n").getBytes(StandardCharsets.UTF_8));
+                    out.flush();
+                    if (in.read() < 0) {
+                        closed.countDown(); // the relay hung up
+                    }
+                } catch (IOException e) {
+                    closed.countDown(); // reset by the relay: hung up too
+                }
+            });
+            upstream.setDaemon(true);
+            upstream.start();
+            UpstreamCall call = Calls.withTimeouts(call("http://127.0.0.1:" + raw.getLocalPort() + "/v1", "sk-test-hostile-0123456789",
+                    "gpt-4o", Endpoint.CHAT_COMPLETIONS), Duration.ofSeconds(5), Duration.ofMillis(300));
+            RecordingListener listener = new RecordingListener();
+            new OpenAiAdapter(http).stream(call, listener);
+
+            assertThat(listener.await(Duration.ofSeconds(5)).completed()).as("answered at the end marker").isTrue();
+            assertThat(closed.await(10, java.util.concurrent.TimeUnit.SECONDS)).as("the open body is cut at the idle timeout").isTrue();
+            assertThat(listener.terminalCalls()).isEqualTo(1);
+        }
+    }
 }
