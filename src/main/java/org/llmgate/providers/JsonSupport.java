@@ -33,6 +33,11 @@ public final class JsonSupport {
         return JSON.createArrayBuilder();
     }
 
+    /** A streaming parser over {@code text}, for decoders that read a few fields of a large payload. */
+    public static jakarta.json.stream.JsonParser parser(String text) {
+        return JSON.createParser(new StringReader(text));
+    }
+
     /** Parses a JSON object; anything else (invalid JSON, an array, a string) is a {@link JsonException}. */
     public static JsonObject parseObject(String text) {
         try (JsonReader reader = JSON.createReader(new StringReader(text))) {

@@ -1,6 +1,5 @@
 package org.llmgate.providers.openai;
 
-import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import org.llmgate.providers.ErrorClass;
 import org.llmgate.providers.HttpErrorClassifier;
@@ -37,25 +36,24 @@ public final class ChatCompletionsDecoder implements SseStream.Decoder {
         if (data.isEmpty()) {
             return;
         }
-        JsonObject chunk = JsonSupport.parseObject(data);
-        JsonObject error = JsonSupport.object(chunk, "error");
-        if (error != null || "error".equals(JsonSupport.string(chunk, "object"))) {
+        ChunkReader.Chunk chunk = ChunkReader.read(data);
+        if (chunk.error()) {
+            // rare: the whole error object is read, for its code and details
+            JsonObject whole = JsonSupport.parseObject(data);
+            JsonObject error = JsonSupport.object(whole, "error");
             sink.fail(errors.fromStreamError(error == null ? null : JsonSupport.integer(error, "code"),
-                    errors.details(chunk), sink.secrets()));
+                    errors.details(whole), sink.secrets()));
             return;
         }
-        JsonObject usage = JsonSupport.object(chunk, "usage");
-        if (usage != null) {
-            inputTokens = JsonSupport.longOrZero(usage, "prompt_tokens");
-            outputTokens = JsonSupport.longOrZero(usage, "completion_tokens");
+        if (chunk.hasUsage()) {
+            inputTokens = chunk.promptTokens();
+            outputTokens = chunk.completionTokens();
         }
-        JsonArray choices = JsonSupport.array(chunk, "choices");
-        if (choices == null || choices.isEmpty()) {
+        if (!chunk.hasChoice()) {
             return;
         }
-        JsonObject choice = choices.getJsonObject(0);
-        sink.delta(JsonSupport.string(JsonSupport.object(choice, "delta"), "content"));
-        String finishReason = JsonSupport.string(choice, "finish_reason");
+        sink.delta(chunk.content());
+        String finishReason = chunk.finishReason();
         if ("error".equals(finishReason)) {
             sink.fail(new UpstreamFailure(ErrorClass.UPSTREAM_ERROR, "upstream ended the answer with finish_reason error"));
         } else if ("content_filter".equals(finishReason)) {
