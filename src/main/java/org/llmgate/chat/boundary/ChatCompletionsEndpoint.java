@@ -1,6 +1,5 @@
 package org.llmgate.chat.boundary;
 
-import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
 import jakarta.servlet.annotation.WebServlet;
 import java.util.List;
@@ -17,9 +16,6 @@ import org.llmgate.platform.security.Caller;
  */
 @WebServlet(urlPatterns = {"/api/v1/chat/completions", "/api/v1/chat/completions/"}, asyncSupported = true)
 public class ChatCompletionsEndpoint extends ChatServlet {
-
-    @Inject
-    ChatPlanner planner;
 
     @Override
     @ApiRoute(path = "v1/chat/completions", verb = "post", produces = {"application/json", "text/event-stream"})

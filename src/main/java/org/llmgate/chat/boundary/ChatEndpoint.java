@@ -1,6 +1,5 @@
 package org.llmgate.chat.boundary;
 
-import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,9 +16,6 @@ import org.llmgate.platform.security.Caller;
  */
 @WebServlet(urlPatterns = {"/api/chat", "/api/chat/"}, asyncSupported = true)
 public class ChatEndpoint extends ChatServlet {
-
-    @Inject
-    ChatPlanner planner;
 
     @Override
     @ApiRoute(path = "chat", verb = "post", produces = "text/event-stream")

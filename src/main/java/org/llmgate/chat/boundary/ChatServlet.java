@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import org.llmgate.chat.control.ChatPlan;
+import org.llmgate.chat.control.ChatPlanner;
 import org.llmgate.chat.control.ChatRefused;
 import org.llmgate.chat.control.ChatRelay;
 import org.llmgate.chat.control.ChatSink;
@@ -45,6 +46,8 @@ abstract class ChatServlet extends HttpServlet {
     RestAuthentication authentication;
     @Inject
     ChatRelay relay;
+    @Inject
+    ChatPlanner planner;
 
     /** Validates the body and resolves the chat, or throws the problem that answers it. */
     abstract Start start(JsonFields fields, Caller caller);
