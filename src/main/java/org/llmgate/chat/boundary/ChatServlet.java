@@ -87,6 +87,10 @@ abstract class ChatServlet extends HttpServlet {
         } catch (RuntimeException e) {
             ServletProblems.send(response, ProblemMappers.ForEverythingElse.problemFor(e), null, null);
             return;
+        } catch (IOException e) {
+            // the client stopped sending its body: answered as JAX-RS does, not logged as a server failure
+            sendQuietly(response, Problem.of(400, "The request body could not be read"));
+            return;
         }
         AsyncContext async = request.startAsync();
         ClientStream client = new ClientStream(async);
@@ -96,6 +100,14 @@ abstract class ChatServlet extends HttpServlet {
             client.answer(problem(e.toProblem(), "Retry-After", String.valueOf(e.retryAfterSeconds())));
         } catch (RuntimeException e) {
             client.answer(problem(ProblemMappers.ForEverythingElse.problemFor(e), null, null));
+        }
+    }
+
+    private static void sendQuietly(HttpServletResponse response, Problem problem) {
+        try {
+            ServletProblems.send(response, problem, null, null);
+        } catch (IOException | RuntimeException gone) {
+            // nobody is left to read it
         }
     }
 

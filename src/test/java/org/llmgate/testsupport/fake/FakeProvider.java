@@ -84,7 +84,7 @@ public final class FakeProvider implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1024); // OpenStreamsIT opens 1,000 at once
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 4096); // OpenStreamsIT opens 2,000 at once
         server.setExecutor(executor);
         server.createContext("/", this::handle);
         server.start();
