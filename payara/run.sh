@@ -54,8 +54,17 @@ fi
 payara_root="$LLMGATE_DATA_DIR/payara"
 rm -rf "$payara_root"
 
+# The JDK HttpClient finishes every call it starts with a task on the JDK's common pool; with 2
+# cores or fewer that pool has one thread and the JDK starts a new thread per task instead, that
+# is a thread per upstream call (issue 16). Two workers at least, unless LLMGATE_JAVA_OPTS says.
+common_pool=()
+if [[ "${LLMGATE_JAVA_OPTS:-}" != *ForkJoinPool.common.parallelism* ]]; then
+  cores=$(nproc 2>/dev/null || echo 2)
+  common_pool=("-Djava.util.concurrent.ForkJoinPool.common.parallelism=$(( cores > 3 ? cores - 1 : 2 ))")
+fi
+
 # A single instance opens no data-grid (Hazelcast, port 6900) port: --nohazelcast.
-java ${LLMGATE_JAVA_OPTS:-} -jar target/payara-micro.jar \
+java ${LLMGATE_JAVA_OPTS:-} "${common_pool[@]}" -jar target/payara-micro.jar \
   --nohazelcast \
   --port "$LLMGATE_HTTP_PORT" \
   --contextroot llmgate \

@@ -33,6 +33,7 @@ public class StartupSequence {
     void start() {
         schemaReady.fire(new SchemaReady());
         lifecycle.writersRunning();
+        CommonPool.advice(java.util.concurrent.ForkJoinPool.getCommonPoolParallelism()).ifPresent(LOG::warning);
         LOG.info(STARTED);
     }
 }

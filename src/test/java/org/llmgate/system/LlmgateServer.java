@@ -45,6 +45,9 @@ final class LlmgateServer implements AutoCloseable {
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx768m",
+                    // as payara/run.sh: the JDK's common pool needs two workers, or the HTTP client starts a thread per call
+                    "-Djava.util.concurrent.ForkJoinPool.common.parallelism="
+                            + Math.max(2, Runtime.getRuntime().availableProcessors() - 1),
                     "-Dllmgate.db.url=" + dbUrl,
                     "-Dllmgate.db.user=" + db.user(),
                     "-Dllmgate.db.password=" + db.password(),

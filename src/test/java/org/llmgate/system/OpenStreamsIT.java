@@ -68,7 +68,9 @@ class OpenStreamsIT {
                     ChatStream warmUp = ChatStream.post(new Api(server.baseUrl()), warmUpBody, Api.ADMIN_AUTH);
                     return !warmUp.events().isEmpty() && warmUp.last().name().equals("done");
                 });
-        int before = new ServerProbe(server.pid()).threads();
+        ServerProbe probe = new ServerProbe(server.pid());
+        int before = probe.threads();
+        long startedBefore = probe.threadsStarted();
 
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         CountDownLatch opened = new CountDownLatch(STREAMS);
@@ -84,12 +86,15 @@ class OpenStreamsIT {
         boolean allOpen = opened.await(18, TimeUnit.SECONDS);
         int during = new ServerProbe(server.pid()).threads();
         CompletableFuture.allOf(streams.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+        long started = probe.threadsStarted() - startedBefore;
 
-        System.out.printf("open streams: %d (request pool %d), server threads before %d, with all streams open %d%n",
-                STREAMS, LlmgateServer.MAX_HTTP_THREADS, before, during);
+        System.out.printf("open streams: %d (request pool %d), server threads before %d, with all streams open %d,"
+                + " threads started meanwhile %d%n", STREAMS, LlmgateServer.MAX_HTTP_THREADS, before, during, started);
         assertThat(allOpen).as("every stream got its attempt event while the upstream was still silent").isTrue();
         assertThat(during - before).as("threads added for " + STREAMS + " open streams").isLessThan(100);
         assertThat(during).as("server threads with " + STREAMS + " streams open").isLessThan(MAX_SERVER_THREADS);
+        // nor a short-lived thread per stream: the JDK HTTP client starts one per call on a one-worker common pool
+        assertThat(started).as("threads the server started for " + STREAMS + " streams").isLessThan(200);
         assertThat(s.fake().calls(slow)).isEqualTo(STREAMS);
     }
 

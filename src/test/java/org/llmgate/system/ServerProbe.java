@@ -83,6 +83,18 @@ final class ServerProbe {
         }
     }
 
+    /**
+     * Threads the JVM has started since it began (its {@code java.threads.started} counter): a
+     * thread per call shows here even when each ends at once and the live count stays flat.
+     */
+    long threadsStarted() {
+        Matcher started = Pattern.compile("java\\.threads\\.started=(\\d+)").matcher(jcmd("PerfCounter.print"));
+        if (!started.find()) {
+            throw new IllegalStateException("jcmd PerfCounter.print gave no java.threads.started");
+        }
+        return Long.parseLong(started.group(1));
+    }
+
     /** MiB of heap still used after a full collection: what the open streams really keep. */
     double heapAfterGcMib() {
         jcmd("GC.run");
