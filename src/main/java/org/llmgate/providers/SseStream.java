@@ -213,7 +213,8 @@ public final class SseStream implements StreamHandle {
                     if (finishing && (bytesAfterEnd += remaining(buffers)) <= MAX_BYTES_AFTER_END) {
                         s.request(1);
                     } else {
-                        releaseLocked();
+                        finishing = false;
+                        releaseLocked(); // more after the end than any provider sends: the connection goes
                     }
                     return;
                 }
