@@ -68,6 +68,10 @@ public class UpstreamHttp implements AutoCloseable {
             // JVM-wide and read when the JDK's connection pool class loads; an operator's own -D wins
             setIfAbsent("jdk.httpclient.connectionPoolSize", IDLE_CONNECTIONS);
             setIfAbsent("jdk.httpclient.keepalive.timeout", IDLE_SECONDS);
+            // connections are reused (issue 16): a chat sent on one the provider closed a moment before
+            // fails before any byte of answer; the JDK sends such a request again on a new connection
+            // (ConnectionExpiredException only, never after an answer began), for POST only with this
+            setIfAbsent("jdk.httpclient.enableAllMethodRetry", "true");
             HttpClient[] all = new HttpClient[CLIENTS];
             for (int i = 0; i < all.length; i++) {
                 all[i] = HttpClient.newBuilder()

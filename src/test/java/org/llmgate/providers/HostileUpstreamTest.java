@@ -136,4 +136,65 @@ class HostileUpstreamTest {
             assertThat(listener.terminalCalls()).isEqualTo(1);
         }
     }
+
+    @Test
+    void a_chat_sent_on_a_pooled_connection_the_upstream_had_just_closed_goes_again_on_a_new_one() throws Exception {
+        assertThat(System.getProperty("jdk.httpclient.enableAllMethodRetry")).isEqualTo("true");
+        String events = "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"hi\"}}]}\n\ndata: [DONE]\n\n";
+        String answer = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + Integer.toHexString(events.length()) + "\r\n" + events + "\r\n0\r\n\r\n";
+        java.util.concurrent.atomic.AtomicInteger dropped = new java.util.concurrent.atomic.AtomicInteger();
+        try (java.net.ServerSocket raw = new java.net.ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            // every connection answers its first request and closes on the next, as an idle timeout at the
+            // moment of reuse would: each chat sent on a pooled connection meets a closed one
+            Thread upstream = new Thread(() -> {
+                while (!raw.isClosed()) {
+                    try {
+                        java.net.Socket socket = raw.accept();
+                        Thread each = new Thread(() -> {
+                            try (socket) {
+                                var in = new java.io.BufferedInputStream(socket.getInputStream());
+                                for (int request = 0; ; request++) {
+                                    String head = "";
+                                    while (!head.endsWith("\r\n\r\n")) {
+                                        int b = in.read();
+                                        if (b < 0) {
+                                            return;
+                                        }
+                                        head += (char) b;
+                                    }
+                                    java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)").matcher(head);
+                                    in.readNBytes(length.find() ? Integer.parseInt(length.group(1)) : 0);
+                                    if (request > 0) {
+                                        dropped.incrementAndGet();
+                                        return;
+                                    }
+                                    socket.getOutputStream().write(answer.getBytes(StandardCharsets.UTF_8));
+                                    socket.getOutputStream().flush();
+                                }
+                            } catch (IOException e) {
+                                // the relay hung up
+                            }
+                        });
+                        each.setDaemon(true);
+                        each.start();
+                    } catch (IOException closed) {
+                        return;
+                    }
+                }
+            });
+            upstream.setDaemon(true);
+            upstream.start();
+            UpstreamCall call = call("http://127.0.0.1:" + raw.getLocalPort() + "/v1", "sk-test-hostile-0123456789",
+                    "gpt-4o", Endpoint.CHAT_COMPLETIONS);
+
+            for (int chat = 0; chat < 10; chat++) {
+                RecordingListener listener = new RecordingListener();
+                new OpenAiAdapter(http).stream(call, listener);
+                assertThat(listener.await(Duration.ofSeconds(10)).failure()).as("chat %d", chat).isNull();
+                assertThat(listener.text()).isEqualTo("hi");
+            }
+            assertThat(dropped.get()).as("chats that met a closed pooled connection").isPositive();
+        }
+    }
 }
