@@ -29,7 +29,7 @@ public class BodySizeLimit implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         long limit = settings.maxBodyBytes();
         if (request.getLength() > limit) {
-            request.abortWith(ProblemResponses.of(413, "The request body is larger than " + limit + " bytes"));
+            request.abortWith(ProblemResponses.of(JsonRequestBody.tooLarge(limit)));
             return;
         }
         request.setEntityStream(new Bounded(request.getEntityStream(), limit));
@@ -66,7 +66,7 @@ public class BodySizeLimit implements ContainerRequestFilter {
             read += n;
             if (read > limit) {
                 throw new ProblemException(413, "Payload too large",
-                        "The request body is larger than " + limit + " bytes", java.util.List.of());
+                        JsonRequestBody.tooLarge(limit).detail(), java.util.List.of());
             }
         }
     }

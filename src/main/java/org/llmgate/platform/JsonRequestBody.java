@@ -56,7 +56,8 @@ public final class JsonRequestBody {
         return type.equals("application/json");
     }
 
-    private static Problem tooLarge(long limit) {
+    /** The 413 every route answers for a body over the limit. */
+    static Problem tooLarge(long limit) {
         return Problem.of(413, "The request body is larger than " + limit + " bytes");
     }
 }

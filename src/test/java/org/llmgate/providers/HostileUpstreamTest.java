@@ -106,12 +106,7 @@ class HostileUpstreamTest {
             Thread upstream = new Thread(() -> {
                 try (java.net.Socket socket = raw.accept()) {
                     var in = new java.io.BufferedInputStream(socket.getInputStream());
-                    String head = "";
-                    while (!head.endsWith("\r\n\r\n")) {
-                        head += (char) in.read();
-                    }
-                    java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)").matcher(head);
-                    in.readNBytes(length.find() ? Integer.parseInt(length.group(1)) : 0);
+                    readRequest(in);
                     String events = "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"hi\"}}]}\n\ndata: [DONE]\n\n";
                     OutputStream out = socket.getOutputStream();
                     out.write(("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n\r\n"
@@ -154,17 +149,7 @@ class HostileUpstreamTest {
                         Thread each = new Thread(() -> {
                             try (socket) {
                                 var in = new java.io.BufferedInputStream(socket.getInputStream());
-                                for (int request = 0; ; request++) {
-                                    String head = "";
-                                    while (!head.endsWith("\r\n\r\n")) {
-                                        int b = in.read();
-                                        if (b < 0) {
-                                            return;
-                                        }
-                                        head += (char) b;
-                                    }
-                                    java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)").matcher(head);
-                                    in.readNBytes(length.find() ? Integer.parseInt(length.group(1)) : 0);
+                                for (int request = 0; readRequest(in); request++) {
                                     if (request > 0) {
                                         dropped.incrementAndGet();
                                         return;
@@ -196,5 +181,20 @@ class HostileUpstreamTest {
             }
             assertThat(dropped.get()).as("chats that met a closed pooled connection").isPositive();
         }
+    }
+
+    /** Reads one HTTP/1.1 request, head and body; false when the connection ended first. */
+    private static boolean readRequest(java.io.InputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
+        while (head.length() < 4 || !head.substring(head.length() - 4).equals("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                return false;
+            }
+            head.append((char) b);
+        }
+        java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)").matcher(head);
+        in.readNBytes(length.find() ? Integer.parseInt(length.group(1)) : 0);
+        return true;
     }
 }

@@ -250,6 +250,21 @@ class SecurityIT {
                 assertThat(bad.body()).doesNotContain("Exception");
             }
         }
+        // a client that stops sending before its declared length: the connection is dropped or answered 400,
+        // never a server failure in the log
+        long severeBefore = severeLines();
+        java.net.URI base = java.net.URI.create(llmgate.server.baseUrl());
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(("POST " + base.getPath() + "/api/chat HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+                    + "Content-Type: application/json\r\nAuthorization: " + Api.ADMIN_AUTH + "\r\nContent-Length: 500\r\n\r\n"
+                    + chat.substring(0, 20)).getBytes(StandardCharsets.UTF_8));
+            socket.shutdownOutput();
+            String reply = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(reply).as("a truncated body").satisfiesAnyOf(r -> assertThat(r).isEmpty(),
+                    r -> assertThat(r).startsWith("HTTP/1.1 400").contains("application/problem+json"));
+        }
+        assertThat(severeLines()).as("no SEVERE log line for a truncated body").isEqualTo(severeBefore);
         assertThat(s.fake().calls(model)).as("no refused call reached the upstream").isZero();
         // and the endpoints still answer a well-formed call, by either spelling with a trailing slash
         RawHttp.Reply ok = anonymous.send("POST", "/api/chat/", json, chat);

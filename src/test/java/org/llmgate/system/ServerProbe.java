@@ -51,9 +51,7 @@ final class ServerProbe {
                 try {
                     String name = Files.readString(task.resolve("comm")).strip();
                     if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
-                        String stat = Files.readString(task.resolve("stat"));
-                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                        total += (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+                        total += millis(task.resolve("stat"), 11) + millis(task.resolve("stat"), 12);
                     }
                 } catch (IOException e) {
                     // the thread ended while it was read
@@ -76,11 +74,16 @@ final class ServerProbe {
 
     private long stat(int field) {
         try {
-            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
-            return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[field]) * 10;
+            return millis(Path.of("/proc", String.valueOf(pid), "stat"), field);
         } catch (IOException e) {
             throw new IllegalStateException("no CPU time for process " + pid, e);
         }
+    }
+
+    /** A CPU-time field of a /proc stat file (11 user, 12 system, counted after the name), in ms at 100 Hz. */
+    private static long millis(Path statFile, int field) throws IOException {
+        String stat = Files.readString(statFile);
+        return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[field]) * 10;
     }
 
     /**
