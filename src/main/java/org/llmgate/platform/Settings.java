@@ -42,8 +42,16 @@ public class Settings {
         return nonBlank("llmgate.admin.password");
     }
 
+    /** Read once: every request asks, and a lookup in Payara's config costs tens of microseconds (issue 16). */
+    private volatile long maxBodyBytes = -1;
+
     public long maxBodyBytes() {
-        return config.getOptionalValue("llmgate.request.max-body-bytes", Long.class).orElse(1_048_576L);
+        long bytes = maxBodyBytes;
+        if (bytes < 0) {
+            bytes = config.getOptionalValue("llmgate.request.max-body-bytes", Long.class).orElse(1_048_576L);
+            maxBodyBytes = bytes;
+        }
+        return bytes;
     }
 
     public Duration configRefresh() {
