@@ -37,6 +37,8 @@ public class UpstreamHttp implements AutoCloseable {
     /** Idle upstream connections kept for reuse; the JDK keeps any number for 20 minutes by default. */
     static final String IDLE_CONNECTIONS = "256";
     static final String IDLE_SECONDS = "60";
+    /** The size of the client's read buffers (JDK default 16 KiB). */
+    static final String READ_BUFFER_BYTES = "4096";
 
     /**
      * One client per core: a client has one selector thread, and upstream callbacks run on it, so
@@ -45,6 +47,21 @@ public class UpstreamHttp implements AutoCloseable {
      * connections ({@link #IDLE_CONNECTIONS} apiece).
      */
     static final int CLIENTS = Math.min(8, Math.max(2, Runtime.getRuntime().availableProcessors()));
+
+    static {
+        // JVM-wide, and each is read once, when the JDK class that uses it loads: set before any request
+        // is built (an adapter builds its HttpRequest before it asks for a client); an operator's -D wins
+        setIfAbsent("jdk.httpclient.connectionPoolSize", IDLE_CONNECTIONS);
+        setIfAbsent("jdk.httpclient.keepalive.timeout", IDLE_SECONDS);
+        // connections are reused (issue 16): a chat sent on one the provider closed a moment before
+        // fails before any byte of answer; the JDK sends such a request again on a new connection
+        // (ConnectionExpiredException only, never after an answer began), for POST only with this
+        setIfAbsent("jdk.httpclient.enableAllMethodRetry", "true");
+        // each connection keeps its current read buffer for as long as it is open: 16 KiB by default,
+        // half of what an open stream held (issue 16: 2,000 streams, 33 MiB of them, copied by the young
+        // collections while they open); a streamed chunk is a few hundred bytes
+        setIfAbsent("jdk.httpclient.bufsize", READ_BUFFER_BYTES);
+    }
 
     private volatile HttpClient[] clients;
     private final AtomicInteger next = new AtomicInteger();
@@ -65,13 +82,6 @@ public class UpstreamHttp implements AutoCloseable {
 
     private synchronized HttpClient[] create() {
         if (clients == null) {
-            // JVM-wide and read when the JDK's connection pool class loads; an operator's own -D wins
-            setIfAbsent("jdk.httpclient.connectionPoolSize", IDLE_CONNECTIONS);
-            setIfAbsent("jdk.httpclient.keepalive.timeout", IDLE_SECONDS);
-            // connections are reused (issue 16): a chat sent on one the provider closed a moment before
-            // fails before any byte of answer; the JDK sends such a request again on a new connection
-            // (ConnectionExpiredException only, never after an answer began), for POST only with this
-            setIfAbsent("jdk.httpclient.enableAllMethodRetry", "true");
             HttpClient[] all = new HttpClient[CLIENTS];
             for (int i = 0; i < all.length; i++) {
                 all[i] = HttpClient.newBuilder()
