@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * the server's threads and heap after GC. A benchmark, not a test: it prints a table and asserts
  * only that every chat was answered. Not part of {@code mvn verify}; run {@code bench/run.sh}.
  * Sizes: {@code -Dbench.warmup}, {@code -Dbench.sequential}, {@code -Dbench.requests},
- * {@code -Dbench.slow}.
+ * {@code -Dbench.slow}, {@code -Dbench.slow.warmup.max}.
  */
 class RelayOverheadBenchmark {
 
@@ -39,6 +39,10 @@ class RelayOverheadBenchmark {
     static final int CONCURRENT_CLIENTS = 32;
     static final int CONCURRENT_REQUESTS = Integer.getInteger("bench.requests", 2000);
     static final int SLOW_STREAMS = Integer.getInteger("bench.slow", 2000);
+    /** Slow rounds (direct, then through llmgate) run as warm-up until their compilers are quiet; at most this many. */
+    static final int SLOW_WARM_UP_MAX = Integer.getInteger("bench.slow.warmup.max", 6);
+    /** Quiet, for a slow round: both processes' compiler threads used less CPU than this through it. */
+    static final long SLOW_JIT_QUIET_MS = 100;
 
     private final ExecutorService clientThreads = Executors.newFixedThreadPool(4);
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(clientThreads).build();
@@ -137,11 +141,27 @@ class RelayOverheadBenchmark {
             rows.add(String.format("| JIT compilers' CPU during the phases above, share of their wall time | %.1f %% | %.1f %% | |",
                     100 * (self.compilerMillis() - compilerAtStart[0]) / wallMs, 100 * (gateway.compilerMillis() - compilerAtStart[1]) / wallMs));
 
+            // the slow phase runs code the others never do (a new connection per stream, on both sides, and
+            // a read per token): warmed the same way, until both compilers are quiet through a whole round
+            HttpRequest directSlowRequest = direct.request("bench-slow", true);
+            HttpRequest relayedSlowRequest = relayed.request("homework:" + slow, true);
+            int slowWarmUps = 0;
+            long slowCompiling = Long.MAX_VALUE;
+            while (slowWarmUps < SLOW_WARM_UP_MAX && slowCompiling > SLOW_JIT_QUIET_MS) {
+                long compiled = self.compilerMillis() + gateway.compilerMillis();
+                slowStreams(directSlowRequest, null);
+                slowStreams(relayedSlowRequest, null);
+                slowCompiling = self.compilerMillis() + gateway.compilerMillis() - compiled;
+                slowWarmUps++;
+                System.out.printf("slow warm-up round %d: the compilers used %d ms%n", slowWarmUps, slowCompiling);
+            }
+
             int idleThreads = gateway.threads();
+            long[] compilerBeforeSlow = {self.compilerMillis(), gateway.compilerMillis()};
             long[] before = {self.cpuMillis(), gateway.cpuMillis()};
-            SlowRun directSlow = slowStreams(direct.request("bench-slow", true), null);
+            SlowRun directSlow = slowStreams(directSlowRequest, null);
             long[] between = {self.cpuMillis(), gateway.cpuMillis()};
-            SlowRun relayedSlow = slowStreams(relayed.request("homework:" + slow, true), gateway);
+            SlowRun relayedSlow = slowStreams(relayedSlowRequest, gateway);
             long[] after = {self.cpuMillis(), gateway.cpuMillis()};
             rows.add(String.format("| %d slow streams (20 tokens %d ms apart): answered | %d | %d | |",
                     SLOW_STREAMS, BenchUpstream.SLOW_GAP_MS, directSlow.answered, relayedSlow.answered));
@@ -154,6 +174,9 @@ class RelayOverheadBenchmark {
                     (between[0] - before[0]) * 1000.0 / SLOW_STREAMS, (after[0] - between[0]) * 1000.0 / SLOW_STREAMS));
             rows.add(String.format("| … CPU per stream: llmgate (server process, heap probe included) | | %.0f µs | |",
                     (after[1] - between[1]) * 1000.0 / SLOW_STREAMS));
+            rows.add(String.format("| … JIT compilers' CPU during both slow runs, after %d warm-up round%s | %d ms | %d ms | |",
+                    slowWarmUps, slowWarmUps == 1 ? "" : "s", self.compilerMillis() - compilerBeforeSlow[0],
+                    gateway.compilerMillis() - compilerBeforeSlow[1]));
 
             String report = String.format("llmgate relay benchmark, %s (warm-up %d of each kind, until the JIT compilers used"
                             + " under %.0f %% of a round; sequential %d, %d requests at %d clients,"
