@@ -37,8 +37,6 @@ public class UpstreamHttp implements AutoCloseable {
     /** Idle upstream connections kept for reuse; the JDK keeps any number for 20 minutes by default. */
     static final String IDLE_CONNECTIONS = "256";
     static final String IDLE_SECONDS = "60";
-    /** The size of the client's read buffers (JDK default 16 KiB). */
-    static final String READ_BUFFER_BYTES = "4096";
 
     /**
      * One client per core: a client has one selector thread, and upstream callbacks run on it, so
@@ -57,10 +55,6 @@ public class UpstreamHttp implements AutoCloseable {
         // fails before any byte of answer; the JDK sends such a request again on a new connection
         // (ConnectionExpiredException only, never after an answer began), for POST only with this
         setIfAbsent("jdk.httpclient.enableAllMethodRetry", "true");
-        // each connection keeps its current read buffer for as long as it is open: 16 KiB by default,
-        // half of what an open stream held (issue 16: 2,000 streams, 33 MiB of them, copied by the young
-        // collections while they open); a streamed chunk is a few hundred bytes
-        setIfAbsent("jdk.httpclient.bufsize", READ_BUFFER_BYTES);
     }
 
     private volatile HttpClient[] clients;

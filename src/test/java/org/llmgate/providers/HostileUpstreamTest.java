@@ -135,8 +135,6 @@ class HostileUpstreamTest {
     @Test
     void a_chat_sent_on_a_pooled_connection_the_upstream_had_just_closed_goes_again_on_a_new_one() throws Exception {
         assertThat(System.getProperty("jdk.httpclient.enableAllMethodRetry")).isEqualTo("true");
-        assertThat(System.getProperty("jdk.httpclient.bufsize")).as("set as the class loads, before any request is built")
-                .isEqualTo(UpstreamHttp.READ_BUFFER_BYTES);
         String events = "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"hi\"}}]}\n\ndata: [DONE]\n\n";
         String answer = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n\r\n"
                 + Integer.toHexString(events.length()) + "\r\n" + events + "\r\n0\r\n\r\n";
