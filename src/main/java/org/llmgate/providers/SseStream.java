@@ -339,7 +339,9 @@ public final class SseStream implements StreamHandle {
                     return;
                 }
                 done = true;
-                finishLocked();
+                // the listener is told now; the rest of the body is read and dropped so the connection is
+                // reused, cut by the running timeout check if it stays silent (no timer per chat is added)
+                finishing = true;
                 try {
                     listener.onComplete(usage == null ? Usage.NONE : usage);
                 } catch (RuntimeException e) {
@@ -392,16 +394,6 @@ public final class SseStream implements StreamHandle {
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "stream listener failed on a failure", e);
         }
-    }
-
-    /**
-     * The end marker arrived: the listener is told now, and the rest of the body is read and
-     * dropped so the connection can be reused. The running timeout check cuts a body that then
-     * stays silent for the idle timeout; no timer is added (a timer per chat costs the scheduler
-     * thread a wake-up).
-     */
-    private void finishLocked() {
-        finishing = true;
     }
 
     private static long remaining(List<ByteBuffer> buffers) {

@@ -47,8 +47,15 @@ public class UpstreamHttp implements AutoCloseable {
     static final int CLIENTS = Math.min(8, Math.max(2, Runtime.getRuntime().availableProcessors()));
 
     static {
-        // JVM-wide, and each is read once, when the JDK class that uses it loads: set before any request
-        // is built (an adapter builds its HttpRequest before it asks for a client); an operator's -D wins
+        configureJdkClient();
+    }
+
+    /**
+     * JVM-wide, and each is read once, when the JDK class that uses it loads: set as this class
+     * loads, before any request is built (an adapter builds its HttpRequest before it asks for a
+     * client). An operator's own {@code -D} wins.
+     */
+    static void configureJdkClient() {
         setIfAbsent("jdk.httpclient.connectionPoolSize", IDLE_CONNECTIONS);
         setIfAbsent("jdk.httpclient.keepalive.timeout", IDLE_SECONDS);
         // connections are reused (issue 16): a chat sent on one the provider closed a moment before
