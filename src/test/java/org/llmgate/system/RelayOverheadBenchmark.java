@@ -49,6 +49,9 @@ class RelayOverheadBenchmark {
     private final ExecutorService clientThreads = Executors.newFixedThreadPool(4);
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(clientThreads).build();
     private final List<String> rows = new ArrayList<>();
+    /** The benchmark process (client and upstream) and llmgate's, for their CPU and compilers. */
+    private ServerProbe self;
+    private ServerProbe gateway;
 
     @Test
     void relay_overhead() throws Exception {
@@ -83,8 +86,8 @@ class RelayOverheadBenchmark {
 
             // 1,000 requests of each kind leave both JIT compilers busy for thousands more: measured then, the
             // table shows the compiler as much as the relay. Warm-up goes on until both are quiet (or WARM_UP_MAX).
-            ServerProbe self = new ServerProbe(ProcessHandle.current().pid());
-            ServerProbe gateway = new ServerProbe(server.pid());
+            self = new ServerProbe(ProcessHandle.current().pid());
+            gateway = new ServerProbe(server.pid());
             HttpRequest[] warmUps = {direct.request("bench-fast", true), relayed.request("homework:" + fast, true),
                     direct.request("bench-fast", false), relayed.request("homework:" + fast, false)};
             int warmedUp = warmUp(warmUps, WARM_UP, false);
@@ -151,8 +154,8 @@ class RelayOverheadBenchmark {
             long slowCompiling = Long.MAX_VALUE;
             while (slowWarmUps < SLOW_WARM_UP_MAX && slowCompiling > SLOW_JIT_QUIET_MS) {
                 long compiled = self.compilerMillis() + gateway.compilerMillis();
-                slowStreams(directSlowRequest, null);
-                slowStreams(relayedSlowRequest, null);
+                slowStreams(directSlowRequest, false);
+                slowStreams(relayedSlowRequest, false);
                 slowCompiling = self.compilerMillis() + gateway.compilerMillis() - compiled;
                 slowWarmUps++;
                 System.out.printf("slow warm-up round %d: the compilers used %d ms%n", slowWarmUps, slowCompiling);
@@ -167,10 +170,10 @@ class RelayOverheadBenchmark {
             List<SlowRun> relayedRuns = new ArrayList<>();
             for (int round = 1; round <= SLOW_ROUNDS; round++) {
                 long[] before = {self.cpuMillis(), gateway.cpuMillis()};
-                directRuns.add(slowStreams(directSlowRequest, null));
+                directRuns.add(slowStreams(directSlowRequest, false));
                 long[] between = {self.cpuMillis(), gateway.cpuMillis()};
                 // the last round also probes the server's threads and heap; the probe's full GC is in its CPU
-                relayedRuns.add(slowStreams(relayedSlowRequest, round == SLOW_ROUNDS ? gateway : null));
+                relayedRuns.add(slowStreams(relayedSlowRequest, round == SLOW_ROUNDS));
                 long[] after = {self.cpuMillis(), gateway.cpuMillis()};
                 slowCpu[0] += between[0] - before[0];
                 slowCpu[1] += after[0] - between[0];
@@ -193,6 +196,14 @@ class RelayOverheadBenchmark {
                     median(relayedRuns, run -> run.timings.totalMs()));
             rows.add(String.format("| … server threads (idle → peak, last round) | | %d → %d | |", idleThreads, probed.peakThreads));
             rows.add(String.format("| … server heap after GC, %d streams open | | %.0f MiB | |", probed.openAtHeap, probed.heapMib));
+            rows.add(String.format("| … opening, until the last first token: wall time, median of the rounds | %.0f ms | %.0f ms | %+.0f ms |",
+                    median(directRuns, run -> run.opening.wallMs), median(relayedRuns, run -> run.opening.wallMs),
+                    median(relayedRuns, run -> run.opening.wallMs) - median(directRuns, run -> run.opening.wallMs)));
+            rows.add(String.format("| … opening: CPU per stream, client and upstream (benchmark process), median | %.0f µs | %.0f µs | |",
+                    median(directRuns, run -> run.opening.selfCpuMs) * 1000.0 / SLOW_STREAMS,
+                    median(relayedRuns, run -> run.opening.selfCpuMs) * 1000.0 / SLOW_STREAMS));
+            rows.add(String.format("| … opening: CPU per stream, llmgate (server process), median | | %.0f µs | |",
+                    median(relayedRuns, run -> run.opening.gatewayCpuMs) * 1000.0 / SLOW_STREAMS));
             rows.add(String.format("| … CPU per stream: client and upstream (benchmark process) | %.0f µs | %.0f µs | |",
                     slowCpu[0] * 1000.0 / streams, slowCpu[1] * 1000.0 / streams));
             rows.add(String.format("| … CPU per stream: llmgate (server process, heap probe included) | | %.0f µs | |",
@@ -320,29 +331,33 @@ class RelayOverheadBenchmark {
         }
     }
 
-    /** All streams at once; with a probe, the server's threads are sampled throughout and its heap once all are open. */
-    private SlowRun slowStreams(HttpRequest request, ServerProbe probe) throws Exception {
+    /**
+     * All streams at once; when probed, the server's threads are sampled throughout and its heap once all are open.
+     * The opening, from the first send to the last first token, is timed with both processes' CPU through it.
+     */
+    private SlowRun slowStreams(HttpRequest request, boolean probeServer) throws Exception {
         AtomicInteger peakThreads = new AtomicInteger();
         var sampler = Executors.newSingleThreadScheduledExecutor();
-        if (probe != null) {
-            sampler.scheduleAtFixedRate(() -> peakThreads.accumulateAndGet(probe.threads(), Math::max), 0, 250, TimeUnit.MILLISECONDS);
+        if (probeServer) {
+            sampler.scheduleAtFixedRate(() -> peakThreads.accumulateAndGet(gateway.threads(), Math::max), 0, 250, TimeUnit.MILLISECONDS);
         }
         AtomicInteger finished = new AtomicInteger();
         List<FirstToken> firsts = new ArrayList<>();
         List<CompletableFuture<HttpResponse<Void>>> streams = new ArrayList<>();
+        SlowRun run = new SlowRun();
+        Opening opening = new Opening(SLOW_STREAMS, self, gateway);
         long started = System.nanoTime();
         for (int i = 0; i < SLOW_STREAMS; i++) {
-            FirstToken first = new FirstToken(System.nanoTime());
+            FirstToken first = new FirstToken(System.nanoTime(), opening);
             firsts.add(first);
             streams.add(http.sendAsync(request, first.handler())
                     .whenComplete((r, e) -> first.end = System.nanoTime()).whenComplete((r, e) -> finished.incrementAndGet()));
         }
-        SlowRun run = new SlowRun();
-        if (probe != null) {
+        if (probeServer) {
             // the upstream streams for 3.8 s after its first token: two seconds in, every stream still open is open at once
             Thread.sleep(2000);
             run.openAtHeap = SLOW_STREAMS - finished.get();
-            run.heapMib = probe.heapAfterGcMib();
+            run.heapMib = gateway.heapAfterGcMib();
         }
         for (CompletableFuture<HttpResponse<Void>> stream : streams) {
             try {
@@ -356,6 +371,7 @@ class RelayOverheadBenchmark {
         run.wallS = (System.nanoTime() - started) / 1e9;
         sampler.shutdownNow();
         run.peakThreads = peakThreads.get();
+        run.opening = opening;
         for (FirstToken first : firsts) {
             if (first.at > 0 && first.end > 0) {
                 run.timings.add(first.at - first.started, first.end - first.started);
@@ -394,6 +410,39 @@ class RelayOverheadBenchmark {
         int peakThreads;
         int openAtHeap;
         double heapMib;
+        Opening opening;
+    }
+
+    /**
+     * From the first send to the last first token: its wall time and what each process spent through it, read when
+     * the last first token arrives (/proc's 10 ms ticks: about 2 % of an opening's CPU).
+     */
+    private static final class Opening {
+        private final AtomicInteger waiting;
+        private final ServerProbe self;
+        private final ServerProbe gateway;
+        private final long startedNanos = System.nanoTime();
+        private final long selfCpuAtStart;
+        private final long gatewayCpuAtStart;
+        volatile double wallMs = Double.NaN;
+        volatile long selfCpuMs;
+        volatile long gatewayCpuMs;
+
+        Opening(int streams, ServerProbe self, ServerProbe gateway) {
+            this.waiting = new AtomicInteger(streams);
+            this.self = self;
+            this.gateway = gateway;
+            this.selfCpuAtStart = self.cpuMillis();
+            this.gatewayCpuAtStart = gateway.cpuMillis();
+        }
+
+        void firstTokenArrived() {
+            if (waiting.decrementAndGet() == 0) {
+                selfCpuMs = self.cpuMillis() - selfCpuAtStart;
+                gatewayCpuMs = gateway.cpuMillis() - gatewayCpuAtStart;
+                wallMs = (System.nanoTime() - startedNanos) / 1e6;
+            }
+        }
     }
 
     private static final class Timings {
@@ -429,11 +478,17 @@ class RelayOverheadBenchmark {
     /** Notes when the line carrying the first token arrives (a non-streamed answer carries them all). */
     private static final class FirstToken {
         final long started;
+        private final Opening opening;
         volatile long at;
         volatile long end;
 
         FirstToken(long started) {
+            this(started, null);
+        }
+
+        FirstToken(long started, Opening opening) {
             this.started = started;
+            this.opening = opening;
         }
 
         HttpResponse.BodyHandler<Void> handler() {
@@ -443,6 +498,9 @@ class RelayOverheadBenchmark {
         private void line(String line) {
             if (at == 0 && line.contains(BenchUpstream.FIRST_TOKEN)) {
                 at = System.nanoTime();
+                if (opening != null) {
+                    opening.firstTokenArrived();
+                }
             }
         }
     }
