@@ -2,7 +2,7 @@ package org.llmgate.chat.boundary;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import java.util.UUID;
+import org.llmgate.platform.UniqueIds;
 import org.llmgate.providers.ErrorClass;
 import org.llmgate.providers.JsonSupport;
 import org.llmgate.providers.Usage;
@@ -14,7 +14,7 @@ final class OpenAiShapes {
     }
 
     static String completionId() {
-        return "chatcmpl-" + UUID.randomUUID().toString().replace("-", "");
+        return "chatcmpl-" + UniqueIds.next();
     }
 
     static JsonObjectBuilder usage(Usage usage) {

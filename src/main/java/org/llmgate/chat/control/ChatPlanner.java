@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.UUID;
 import org.llmgate.budget.control.StudentIds;
 import org.llmgate.budget.entity.Payer;
 import org.llmgate.config.control.ChatTarget;
@@ -18,6 +17,7 @@ import org.llmgate.config.control.ConfigCache;
 import org.llmgate.config.control.ConfigSnapshot;
 import org.llmgate.config.control.EffectiveConfigResolver;
 import org.llmgate.platform.JsonFields;
+import org.llmgate.platform.UniqueIds;
 import org.llmgate.platform.problem.ProblemException;
 import org.llmgate.platform.security.Caller;
 import org.llmgate.providers.ChatMessage;
@@ -50,7 +50,7 @@ public class ChatPlanner {
         if (!resolution.effective().configured()) {
             throw ProblemException.conflict(target + " has no LLM configuration (none on it, its course or its organization)");
         }
-        return new ChatPlan(UUID.randomUUID().toString(), resolution.organizationId(), resolution.effective().chain(),
+        return new ChatPlan(UniqueIds.next(), resolution.organizationId(), resolution.effective().chain(),
                 snapshot.credentials(), messages, payer(snapshot, target, resolution.organizationId(), user),
                 target.kind().wireName());
     }
