@@ -22,6 +22,7 @@ import org.llmgate.testsupport.fake.Behavior;
 import org.llmgate.testsupport.fake.FakeProvider;
 import org.llmgate.testsupport.fake.RecordedRequest;
 
+import java.lang.ref.WeakReference;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
@@ -250,6 +251,29 @@ class OpenAiAdapterTest {
         assertThat(fake.requests()).hasSize(5);
         assertThat(fake.requests().stream().map(r -> r.from()).distinct().count()).as("connections for five calls in a row")
                 .isLessThanOrEqualTo(2);
+    }
+
+    @Test
+    void aFinishedChatIsNotKeptAliveByItsPooledConnection() throws InterruptedException {
+        fake.script("gpt-4o", Behavior.answer("Hel", "lo").usage(21, 2));
+
+        WeakReference<RecordingListener> finished = finishedChat();
+        assertThat(run(chat("gpt-4o")).await().completed()).as("the connection went back to the pool and serves the next chat").isTrue();
+
+        // issue 16: an idle pooled connection keeps its last body subscriber, and through it the stream; the
+        // stream let go of its listener, which stands for the chat's client stream, request and response
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (finished.get() != null && System.nanoTime() < deadline) {
+            System.gc();
+            Thread.sleep(20);
+        }
+        assertThat(finished.get()).as("the finished chat's listener, once collectable").isNull();
+    }
+
+    private WeakReference<RecordingListener> finishedChat() {
+        RecordingListener listener = run(chat("gpt-4o"));
+        assertThat(listener.await().completed()).isTrue();
+        return new WeakReference<>(listener);
     }
 
     @Test
