@@ -34,17 +34,25 @@ public class UpstreamHttp implements AutoCloseable {
 
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     static final int THREADS = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
-    /** Idle upstream connections kept for reuse; the JDK keeps any number for 20 minutes by default. */
-    static final String IDLE_CONNECTIONS = "256";
     static final String IDLE_SECONDS = "60";
 
     /**
      * One client per core: a client has one selector thread, and upstream callbacks run on it, so
      * one client would parse every open stream's chunks on a single thread (issue 16: 2,000 streams
      * opened at once waited for it). Chats take them in turn. At most 8: each keeps its own idle
-     * connections ({@link #IDLE_CONNECTIONS} apiece).
+     * connections, a share of {@link #IDLE_CONNECTIONS_IN_ALL}.
      */
     static final int CLIENTS = Math.min(8, Math.max(2, Runtime.getRuntime().availableProcessors()));
+
+    /**
+     * Idle upstream connections kept for reuse, in all; the JDK keeps any number for 20 minutes by
+     * default. A class that opens its chats together, again after a pause, finds its connections
+     * waiting instead of paying a new connection each (a TLS handshake, against a provider). An idle
+     * connection costs about 25 KiB of heap, so 2,048 in all is about 50 MiB.
+     */
+    static final int IDLE_CONNECTIONS_IN_ALL = 2048;
+    /** The JDK's cap is per client ({@code jdk.httpclient.connectionPoolSize}). */
+    static final String IDLE_CONNECTIONS = String.valueOf(IDLE_CONNECTIONS_IN_ALL / CLIENTS);
 
     static {
         configureJdkClient();

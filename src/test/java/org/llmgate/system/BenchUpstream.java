@@ -34,6 +34,9 @@ final class BenchUpstream implements AutoCloseable {
     private BenchUpstream() throws IOException {
         // without it the JDK server's header and body writes meet the client's delayed ACK: 40 ms a call
         System.setProperty("sun.net.httpserver.nodelay", "true");
+        // a provider keeps idle connections open for reuse; the JDK's server closes all but 200 of them, so 2,000
+        // streams opened again found 1,800 connections gone, on the direct side and through llmgate alike
+        System.setProperty("sun.net.httpserver.maxIdleConnections", String.valueOf(4 * RelayOverheadBenchmark.SLOW_STREAMS));
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 4096);
         server.setExecutor(handlers);
         server.createContext("/", this::handle);
