@@ -7,7 +7,9 @@ import jakarta.inject.Inject;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Every {@link ProviderAdapter} bean, by id: a new provider is one new adapter class (SPEC §7). */
@@ -15,6 +17,7 @@ import java.util.Optional;
 public class ProviderRegistry {
 
     private volatile List<ProviderAdapter> adapters;
+    private volatile Map<String, ProviderAdapter> byId;
 
     @Inject
     @Any
@@ -33,7 +36,17 @@ public class ProviderRegistry {
         if (id == null) {
             return Optional.empty();
         }
-        return all().stream().filter(adapter -> adapter.id().equals(id)).findFirst();
+        Map<String, ProviderAdapter> index = byId;
+        if (index == null) {
+            // the adapters are CDI proxies: asking each its id on every chat was 2 % of the chat servlet's time
+            Map<String, ProviderAdapter> built = new HashMap<>();
+            for (ProviderAdapter adapter : all()) {
+                built.putIfAbsent(adapter.id(), adapter);
+            }
+            index = Map.copyOf(built);
+            byId = index;
+        }
+        return Optional.ofNullable(index.get(id));
     }
 
     /** The adapters ordered by id. */

@@ -1,7 +1,6 @@
 package org.llmgate.resilience;
 
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,7 +39,16 @@ public final class RequestRetirements {
 
     /** The retirement whose scope covers the target, with the class that caused it. */
     public Optional<Retirement> covering(HopTarget target) {
-        return target.scopes().stream().map(retired::get).filter(Objects::nonNull).findFirst();
+        if (retired.isEmpty()) {
+            return Optional.empty(); // the usual case: no scope retired, no keys to build
+        }
+        for (ScopeKey scope : target.scopes()) {
+            Retirement retirement = retired.get(scope);
+            if (retirement != null) {
+                return Optional.of(retirement);
+            }
+        }
+        return Optional.empty();
     }
 
     public Set<ScopeKey> retired() {

@@ -2,7 +2,9 @@ package org.llmgate.resilience;
 
 import java.net.URI;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Names one failure scope. {@link #id()} is the primary key of the {@code circuit_states} row, so
@@ -17,6 +19,13 @@ import java.util.Objects;
 public record ScopeKey(FailureScope scope, String provider, Long credentialId, String baseUrl, String model) {
 
     private static final String SEP = "|";
+    /**
+     * Every hop builds its target's scope keys several times (retirements, breakers), and parsing
+     * the base URL was the costliest part of it (issue 16's profile). Base URLs are few, one per
+     * credential; past this many, the rest are normalised each time.
+     */
+    static final int MAX_NORMALIZED_BASE_URLS = 1024;
+    private static final Map<String, String> NORMALIZED_BASE_URLS = new ConcurrentHashMap<>();
 
     public ScopeKey {
         Objects.requireNonNull(scope, "scope");
@@ -125,6 +134,23 @@ public record ScopeKey(FailureScope scope, String provider, Long credentialId, S
      * case-sensitive on most servers).
      */
     static String normalizeBaseUrl(String baseUrl) {
+        String known = NORMALIZED_BASE_URLS.get(baseUrl);
+        if (known != null) {
+            return known;
+        }
+        String normalized = normalizeUncached(baseUrl);
+        if (NORMALIZED_BASE_URLS.size() < MAX_NORMALIZED_BASE_URLS) {
+            NORMALIZED_BASE_URLS.put(baseUrl, normalized);
+        }
+        return normalized;
+    }
+
+    /** How many base URLs are remembered normalised (for tests). */
+    static int normalizedBaseUrlsKept() {
+        return NORMALIZED_BASE_URLS.size();
+    }
+
+    private static String normalizeUncached(String baseUrl) {
         String url = baseUrl.trim();
         while (url.endsWith("/")) {
             url = url.substring(0, url.length() - 1);

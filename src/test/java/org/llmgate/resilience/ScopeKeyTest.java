@@ -35,6 +35,18 @@ class ScopeKeyTest {
     }
 
     @Test
+    void aRememberedSpellingNormalisesAsTheFirstTimeAndTheMemoryIsBounded() {
+        String spelling = "https://Remembered.Example/v1/";
+        assertThat(ScopeKey.endpoint(spelling)).isEqualTo(ScopeKey.endpoint(spelling))
+                .isEqualTo(ScopeKey.endpoint("https://remembered.example/v1"));
+        for (int i = 0; i < ScopeKey.MAX_NORMALIZED_BASE_URLS + 10; i++) {
+            assertThat(ScopeKey.endpoint("https://Host" + i + ".example/v1/").baseUrl())
+                    .isEqualTo("https://host" + i + ".example/v1");
+        }
+        assertThat(ScopeKey.normalizedBaseUrlsKept()).isLessThanOrEqualTo(ScopeKey.MAX_NORMALIZED_BASE_URLS);
+    }
+
+    @Test
     void garbageIsRefused() {
         assertThatThrownBy(() -> ScopeKey.parse("nonsense")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ScopeKey.parse("galaxy|a|1")).isInstanceOf(IllegalArgumentException.class);
