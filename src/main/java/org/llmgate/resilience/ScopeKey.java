@@ -22,7 +22,8 @@ public record ScopeKey(FailureScope scope, String provider, Long credentialId, S
     /**
      * Every hop builds its target's scope keys several times (retirements, breakers), and parsing
      * the base URL was the costliest part of it (issue 16's profile). Base URLs are few, one per
-     * credential; past this many, the rest are normalised each time.
+     * credential; once about this many are kept (concurrent first calls may add a few more), the
+     * rest are normalised each time.
      */
     static final int MAX_NORMALIZED_BASE_URLS = 1024;
     private static final Map<String, String> NORMALIZED_BASE_URLS = new ConcurrentHashMap<>();
