@@ -169,5 +169,6 @@ final class Browser implements AutoCloseable {
     @Override
     public void close() {
         driver.quit();
+        Scratch.delete(profile);
     }
 }

@@ -1,14 +1,12 @@
 package org.llmgate.system;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.llmgate.testsupport.fake.FakeProvider;
 
 /**
  * One llmgate for the whole test run: a fresh PostgreSQL database, the fake providers, and the WAR
- * on Payara Micro. Started on first use, stopped when the JVM exits.
+ * on Payara Micro. Started on first use, stopped when the test run ends.
  */
 final class Llmgate {
 
@@ -48,10 +46,10 @@ final class Llmgate {
             FakeProvider fake = FakeProvider.start();
             LlmgateServer server = LlmgateServer.start("main", url, db, dataDir, TEST_SETTINGS);
             shared = new Llmgate(db, url, server, fake, dataDir);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            Scratch.atEnd(() -> {
                 server.close();
                 fake.close();
-            }));
+            });
         }
         return shared;
     }
@@ -70,16 +68,14 @@ final class Llmgate {
         return new Llmgate(db, url, server, fake, dataDir);
     }
 
+    /** Stops the server and the fake providers, and deletes the server's directory. */
     void close() {
         server.close();
         fake.close();
+        Scratch.delete(dataDir);
     }
 
     static Path tempDir(String prefix) {
-        try {
-            return Files.createTempDirectory(prefix);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return Scratch.directory(prefix);
     }
 }

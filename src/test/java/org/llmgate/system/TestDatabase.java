@@ -2,7 +2,6 @@ package org.llmgate.system;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -45,7 +44,7 @@ final class TestDatabase {
                     throw new IllegalStateException("Cannot start embedded PostgreSQL", e);
                 }
             }
-            Runtime.getRuntime().addShutdownHook(new Thread(instance::close));
+            Scratch.atEnd(instance::close);
         }
         return instance;
     }
@@ -56,13 +55,13 @@ final class TestDatabase {
      */
     static TestDatabase stoppable() {
         try {
-            Path dir = Files.createTempDirectory("llmgate-pg");
+            Path dir = Scratch.directory("llmgate-pg");
             int port = LlmgateServer.freePort();
             EmbeddedPostgres pg = stoppableBuilder(dir, port).start();
             TestDatabase db = new TestDatabase(pg, pg.getJdbcUrl("postgres", "postgres"), "postgres", "postgres");
             db.dataDir = dir;
             db.port = port;
-            Runtime.getRuntime().addShutdownHook(new Thread(db::close));
+            Scratch.atEnd(db::close);
             return db;
         } catch (IOException e) {
             throw new IllegalStateException("Cannot start embedded PostgreSQL", e);
