@@ -363,6 +363,11 @@ class RelayOverheadBenchmark {
             Thread.sleep(2000);
             run.openAtHeap = SLOW_STREAMS - finished.get();
             run.heapMib = gateway.heapAfterGcMib();
+            // -Dbench.histogram=<file>: what the open streams keep, class by class
+            String histogram = System.getProperty("bench.histogram", "");
+            if (!histogram.isBlank()) {
+                java.nio.file.Files.writeString(java.nio.file.Path.of(histogram), gateway.classHistogram());
+            }
         }
         for (CompletableFuture<HttpResponse<Void>> stream : streams) {
             try {

@@ -108,6 +108,11 @@ final class ServerProbe {
         return Long.parseLong(used.group(1)) / 1024.0;
     }
 
+    /** The live objects by class, largest first, as {@code jcmd GC.class_histogram} prints them (after a full GC). */
+    String classHistogram() {
+        return jcmd("GC.class_histogram");
+    }
+
     private String jcmd(String command) {
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
         try {
