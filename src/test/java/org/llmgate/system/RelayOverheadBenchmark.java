@@ -368,6 +368,11 @@ class RelayOverheadBenchmark {
             if (!histogram.isBlank()) {
                 java.nio.file.Files.writeString(java.nio.file.Path.of(histogram), gateway.classHistogram());
             }
+            // -Dbench.heapDump=<file.hprof>: the same, object by object
+            String heapDump = System.getProperty("bench.heapDump", "");
+            if (!heapDump.isBlank()) {
+                gateway.heapDump(java.nio.file.Path.of(heapDump));
+            }
         }
         for (CompletableFuture<HttpResponse<Void>> stream : streams) {
             try {

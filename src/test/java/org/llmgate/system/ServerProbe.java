@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -113,10 +115,23 @@ final class ServerProbe {
         return jcmd("GC.class_histogram");
     }
 
+    /** Writes the whole heap to {@code file} (HPROF, live objects only) for a heap analyser. */
+    void heapDump(Path file) {
+        jcmd("GC.heap_dump", file.toAbsolutePath().toString());
+    }
+
     private String jcmd(String command) {
+        return jcmd(command, "");
+    }
+
+    private String jcmd(String command, String argument) {
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
         try {
-            Process process = new ProcessBuilder(jcmd.toString(), String.valueOf(pid), command).redirectErrorStream(true).start();
+            List<String> line = new ArrayList<>(List.of(jcmd.toString(), String.valueOf(pid), command));
+            if (!argument.isEmpty()) {
+                line.add(argument);
+            }
+            Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
             String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
