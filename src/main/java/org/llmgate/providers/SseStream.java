@@ -10,8 +10,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One streamed upstream call: sends the request without blocking, reads the SSE body line by line
@@ -19,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <ul>
  *   <li>No thread waits while the stream is open: lines arrive on the HTTP client's I/O thread, and
- *       a single timer task on the shared scheduler checks for silence. Deltas and the completion
+ *       the shared sweep of {@link StreamDeadlines} checks for silence. Deltas and the completion
  *       are handled there (parse, queue for the client); failures go to the bounded pool.</li>
  *   <li>Timeouts: the first line must come within {@code firstByteTimeout} of sending, every later
  *       line (keep-alive comments included) within {@code idleTimeout} of the previous one.</li>
@@ -99,7 +97,21 @@ public final class SseStream implements StreamHandle {
     private long lastLineAt;
     private Flow.Subscription subscription;
     private CompletableFuture<HttpResponse<String>> exchange;
-    private ScheduledFuture<?> timer;
+    /** When the current deadline passes: the first byte's, then the silence after the last line. */
+    private volatile long dueAt;
+    /** The sweep that watches this stream from its start until {@link #releaseLocked}. */
+    private StreamDeadlines sweep;
+    private final StreamDeadlines.Watched deadline = new StreamDeadlines.Watched() {
+        @Override
+        public long dueAt() {
+            return dueAt;
+        }
+
+        @Override
+        public void onDue() {
+            checkTimeout();
+        }
+    };
 
     private SseStream(UpstreamHttp http, UpstreamCall call, HttpErrorClassifier classifier, Decoder decoder,
                       StreamListener listener) {
@@ -121,11 +133,6 @@ public final class SseStream implements StreamHandle {
         return stream;
     }
 
-    /** The request timeout the adapters set: how long to wait for the response headers. */
-    public static Duration firstByteTimeout(UpstreamCall call) {
-        return orDefault(call.firstByteTimeout(), DEFAULT_FIRST_BYTE_TIMEOUT);
-    }
-
     @Override
     public void cancel() {
         synchronized (lock) {
@@ -141,7 +148,9 @@ public final class SseStream implements StreamHandle {
         CompletableFuture<HttpResponse<String>> future;
         synchronized (lock) {
             startedAt = System.nanoTime();
-            scheduleCheckLocked(firstByteNanos);
+            dueAt = startedAt + firstByteNanos;
+            sweep = http.deadlines();
+            sweep.watch(deadline);
         }
         try {
             future = http.client().sendAsync(request, this::bodyFor);
@@ -262,10 +271,7 @@ public final class SseStream implements StreamHandle {
                 if (finishing) {
                     // the body ended after its end marker: the connection goes back to the pool
                     finishing = false;
-                    if (timer != null) {
-                        timer.cancel(false);
-                        timer = null;
-                    }
+                    unwatchLocked();
                     return;
                 }
             }
@@ -308,6 +314,7 @@ public final class SseStream implements StreamHandle {
             }
             sawLine = true;
             lastLineAt = System.nanoTime();
+            dueAt = lastLineAt + idleNanos;
         }
         parser.line(line);
     }
@@ -346,7 +353,7 @@ public final class SseStream implements StreamHandle {
                 }
                 done = true;
                 // the listener is told now; the rest of the body is read and dropped so the connection is
-                // reused, cut by the running timeout check if it stays silent (no timer per chat is added)
+                // reused, cut by the deadline sweep if it stays silent
                 finishing = true;
                 StreamListener told = listener;
                 listener = null;
@@ -417,12 +424,9 @@ public final class SseStream implements StreamHandle {
         return total;
     }
 
-    /** Stops the timer and lets the connection go; cancelling the body closes it, cancelling the exchange aborts it. */
+    /** Leaves the sweep and lets the connection go; cancelling the body closes it, cancelling the exchange aborts it. */
     private void releaseLocked() {
-        if (timer != null) {
-            timer.cancel(false);
-            timer = null;
-        }
+        unwatchLocked();
         if (subscription != null) {
             subscription.cancel();
         }
@@ -431,31 +435,32 @@ public final class SseStream implements StreamHandle {
         }
     }
 
-    private void scheduleCheckLocked(long delayNanos) {
-        timer = http.scheduler().schedule(() -> http.callbacks().execute(this::checkTimeout),
-                Math.max(delayNanos, 1), TimeUnit.NANOSECONDS);
+    private void unwatchLocked() {
+        if (sweep != null) {
+            sweep.unwatch(deadline);
+        }
     }
 
+    /** The sweep saw {@link #dueAt} pass: times the stream out, or cuts a finished body that stays silent. */
     private void checkTimeout() {
         synchronized (lock) {
+            long now = System.nanoTime();
             if (done) {
-                if (finishing && System.nanoTime() - (lastLineAt + idleNanos) >= 0) {
+                if (finishing && now - (lastLineAt + idleNanos) >= 0) {
                     finishing = false;
                     releaseLocked(); // the end marker came, the end of the body never did
-                } else if (finishing) {
-                    scheduleCheckLocked(lastLineAt + idleNanos - System.nanoTime());
+                } else if (!finishing) {
+                    unwatchLocked(); // released already; nothing is left to time
                 }
                 return;
             }
-            long deadline = sawLine ? lastLineAt + idleNanos : startedAt + firstByteNanos;
-            long now = System.nanoTime();
-            if (now - deadline >= 0) {
+            long due = sawLine ? lastLineAt + idleNanos : startedAt + firstByteNanos;
+            if (now - due >= 0) {
                 failLocked(new UpstreamFailure(ErrorClass.TIMEOUT, null, null, sawLine
                         ? "upstream stream silent for " + Duration.ofNanos(idleNanos).toMillis() + " ms"
                         : "no data from upstream within " + Duration.ofNanos(firstByteNanos).toMillis() + " ms"));
-            } else {
-                scheduleCheckLocked(deadline - now);
             }
+            // else a line came since the sweep looked: dueAt has moved on
         }
     }
 

@@ -8,16 +8,13 @@ import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The HTTP clients every adapter shares (connection pools, selector threads), and one small
- * scheduler for idle timeouts. Open streams hold no thread: the client delivers lines on its
- * executor and the scheduler only fires when a stream went silent (SPEC §10).
+ * The HTTP clients every adapter shares (connection pools, selector threads), and one sweep for
+ * the open streams' timeouts. Open streams hold no thread: the client delivers lines on its
+ * executor and the sweep only acts when a stream went silent (SPEC §10).
  *
  * <p>Everything is bounded (issue 16, issue 11 item 5). The client's callbacks run on its own I/O
  * thread: they parse a chunk and queue it for the client ({@code ClientStream}) and never block, so
@@ -74,7 +71,7 @@ public class UpstreamHttp implements AutoCloseable {
 
     private volatile HttpClient[] clients;
     private final AtomicInteger next = new AtomicInteger();
-    private ScheduledThreadPoolExecutor scheduler;
+    private volatile StreamDeadlines deadlines;
     private ExecutorService executor;
 
     public UpstreamHttp() {
@@ -105,12 +102,17 @@ public class UpstreamHttp implements AutoCloseable {
         return clients;
     }
 
-    public synchronized ScheduledExecutorService scheduler() {
-        if (scheduler == null) {
-            scheduler = new ScheduledThreadPoolExecutor(1, daemonThreads("llmgate-upstream-timer-"));
-            scheduler.setRemoveOnCancelPolicy(true);
+    /** The open streams' timeouts: one sweep, started with the first stream (see {@link StreamDeadlines}). */
+    StreamDeadlines deadlines() {
+        StreamDeadlines current = deadlines;
+        return current != null ? current : createDeadlines();
+    }
+
+    private synchronized StreamDeadlines createDeadlines() {
+        if (deadlines == null) {
+            deadlines = new StreamDeadlines(callbacks(), daemonThreads("llmgate-upstream-timer-"));
         }
-        return scheduler;
+        return deadlines;
     }
 
     /**
@@ -137,14 +139,9 @@ public class UpstreamHttp implements AutoCloseable {
             executor.shutdownNow();
             executor = null;
         }
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-            try {
-                scheduler.awaitTermination(1, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            scheduler = null;
+        if (deadlines != null) {
+            deadlines.close();
+            deadlines = null;
         }
         // java.net.http.HttpClient has no close() before Java 21; dropping them lets their threads end.
         clients = null;

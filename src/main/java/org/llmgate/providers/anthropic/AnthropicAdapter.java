@@ -93,8 +93,8 @@ public class AnthropicAdapter implements ProviderAdapter {
         UpstreamCall resolved = AccessDefaults.withBaseUrl(call, DEFAULT_BASE_URL);
         HttpRequest request;
         try {
+            // no request timeout: SseStream's deadline check covers the first byte (see OpenAiProtocol)
             HttpRequest.Builder builder = HttpRequest.newBuilder(CatalogRequests.join(resolved.access().baseUrl(), "/v1/messages"))
-                    .timeout(SseStream.firstByteTimeout(resolved))
                     .header("Content-Type", "application/json")
                     .header("Accept", "text/event-stream")
                     .header("User-Agent", "llmgate")

@@ -123,8 +123,9 @@ public final class OpenAiProtocol {
     }
 
     private HttpRequest post(String baseUrl, String path, UpstreamCall call, JsonObject body) {
+        // no request timeout: SseStream's deadline check covers the wait for the headers and the first
+        // line; the JDK's own would register a second timer per chat and wake its selector for it
         HttpRequest.Builder builder = HttpRequest.newBuilder(CatalogRequests.join(baseUrl, path))
-                .timeout(SseStream.firstByteTimeout(call))
                 .header("Content-Type", "application/json")
                 .header("Accept", "text/event-stream")
                 .header("User-Agent", "llmgate")
