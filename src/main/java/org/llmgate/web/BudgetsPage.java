@@ -166,10 +166,24 @@ public class BudgetsPage implements Serializable {
         return byDay;
     }
 
+    /** The first day the usage shows when no "from" is given: the first of this month, in llmgate's time zone. */
+    public LocalDate getDefaultFrom() {
+        return today().withDayOfMonth(1);
+    }
+
+    /** The last day the usage shows when no "to" is given: the last of this month. */
+    public LocalDate getDefaultTo() {
+        LocalDate today = today();
+        return today.withDayOfMonth(today.lengthOfMonth());
+    }
+
+    private LocalDate today() {
+        return calendar.now().atZone(calendar.zone()).toLocalDate();
+    }
+
     private UsageReports.Filter filter() {
-        LocalDate today = calendar.now().atZone(calendar.zone()).toLocalDate();
-        LocalDate start = date("from", from, today.withDayOfMonth(1));
-        LocalDate end = date("to", to, today.withDayOfMonth(today.lengthOfMonth()));
+        LocalDate start = date("from", from, getDefaultFrom());
+        LocalDate end = date("to", to, getDefaultTo());
         return new UsageReports.Filter(workspace.getOrganizationId(), null, null, null, start, end);
     }
 

@@ -128,6 +128,11 @@ final class Browser implements AutoCloseable {
         return wait.until(condition);
     }
 
+    /** Runs {@code js} in the page (a function body: {@code return} gives the result) and answers its result. */
+    Object script(String js) {
+        return ((JavascriptExecutor) driver).executeScript(js);
+    }
+
     String text(String css) {
         return find(css).getText();
     }
