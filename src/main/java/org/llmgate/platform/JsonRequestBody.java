@@ -42,12 +42,26 @@ public final class JsonRequestBody {
     /** The body as text, counted as it is read: a chunked body over the limit is a 413 too. */
     public static String read(HttpServletRequest request, long limit) throws IOException {
         try (InputStream in = request.getInputStream()) {
-            byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+            long declared = request.getContentLengthLong();
+            byte[] body = declared >= 0 && declared <= limit
+                    ? readDeclared(in, (int) declared)
+                    : in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
             if (body.length > limit) {
                 throw new ProblemException(413, "Payload too large", tooLarge(limit).detail(), java.util.List.of());
             }
             return new String(body, StandardCharsets.UTF_8);
         }
+    }
+
+    /**
+     * A body of a declared length, read into an array of that length: reading up to the limit took
+     * an 8 KiB chunk and a copy for every chat (issue 16: 4 % of the chat servlet's time). The
+     * container delivers no more than the declared length; a body cut short is what arrived.
+     */
+    private static byte[] readDeclared(InputStream in, int length) throws IOException {
+        byte[] body = new byte[length];
+        int read = in.readNBytes(body, 0, length);
+        return read == length ? body : java.util.Arrays.copyOf(body, read);
     }
 
     static boolean isJson(String contentType) {
