@@ -61,8 +61,9 @@ final class LlmgateServer implements AutoCloseable {
             }
             command.addAll(List.of("-jar", jar.toString(),
                     "--nocluster", "--port", String.valueOf(port), "--contextroot", "llmgate",
-                    // a small request pool, as in production: OpenStreamsIT proves streams do not hold these threads
-                    "--maxHttpThreads", String.valueOf(MAX_HTTP_THREADS),
+                    // a small request pool: OpenStreamsIT proves streams do not hold these threads;
+                    // -Dllmgate.server.maxHttpThreads=N measures another size under the benchmark
+                    "--maxHttpThreads", System.getProperty("llmgate.server.maxHttpThreads", String.valueOf(MAX_HTTP_THREADS)),
                     "--rootdir", dataDir.resolve("payara-" + name).toString(),
                     "--deploy", war.toString()));
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
