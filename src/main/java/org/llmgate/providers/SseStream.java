@@ -441,7 +441,10 @@ public final class SseStream implements StreamHandle {
         }
     }
 
-    /** The sweep saw {@link #dueAt} pass: times the stream out, or cuts a finished body that stays silent. */
+    /**
+     * The sweep saw {@link #dueAt} pass and let the stream go: times it out, cuts a finished body
+     * that stays silent, or, when a line came since, has it watched again.
+     */
     private void checkTimeout() {
         synchronized (lock) {
             long now = System.nanoTime();
@@ -449,18 +452,19 @@ public final class SseStream implements StreamHandle {
                 if (finishing && now - (lastLineAt + idleNanos) >= 0) {
                     finishing = false;
                     releaseLocked(); // the end marker came, the end of the body never did
-                } else if (!finishing) {
-                    unwatchLocked(); // released already; nothing is left to time
+                } else if (finishing) {
+                    sweep.watch(deadline);
                 }
-                return;
+                return; // else released already: nothing is left to time
             }
             long due = sawLine ? lastLineAt + idleNanos : startedAt + firstByteNanos;
             if (now - due >= 0) {
                 failLocked(new UpstreamFailure(ErrorClass.TIMEOUT, null, null, sawLine
                         ? "upstream stream silent for " + Duration.ofNanos(idleNanos).toMillis() + " ms"
                         : "no data from upstream within " + Duration.ofNanos(firstByteNanos).toMillis() + " ms"));
+            } else {
+                sweep.watch(deadline); // a line came since the sweep looked: watched again until the new deadline
             }
-            // else a line came since the sweep looked: dueAt has moved on
         }
     }
 

@@ -22,7 +22,6 @@ import java.util.concurrent.TimeUnit;
 final class StreamDeadlines implements AutoCloseable {
 
     static final Duration TICK = Duration.ofMillis(50);
-    private static final System.Logger LOG = System.getLogger(StreamDeadlines.class.getName());
 
     /** One watched stream. */
     interface Watched {
@@ -30,7 +29,10 @@ final class StreamDeadlines implements AutoCloseable {
         /** The {@link System#nanoTime()} at which its current deadline passes; read without a lock. */
         long dueAt();
 
-        /** Its deadline has passed as the sweep saw it: look again under the stream's own lock, and act. */
+        /**
+         * Its deadline has passed as the sweep saw it, and the sweep no longer watches it: look again
+         * under the stream's own lock, and act, or {@link #watch} it again if its deadline moved on.
+         */
         void onDue();
     }
 
@@ -61,17 +63,19 @@ final class StreamDeadlines implements AutoCloseable {
         return watched.size();
     }
 
-    /** Hands every stream whose deadline passed to the handlers; a stream stays watched until it unwatches. */
+    /**
+     * Hands every stream whose deadline passed to the handlers, once: it leaves the sweep as it is
+     * handed over. Were it kept, a busy pool (a provider that hangs every open chat at once, and the
+     * next hop for each) would be handed the same streams again every tick.
+     */
     void sweep() {
         long now = System.nanoTime();
         for (Watched stream : watched) {
-            if (now - stream.dueAt() >= 0) {
+            if (now - stream.dueAt() >= 0 && watched.remove(stream)) {
                 try {
                     handlers.execute(stream::onDue);
                 } catch (RejectedExecutionException e) {
                     return; // shutting down
-                } catch (RuntimeException e) {
-                    LOG.log(System.Logger.Level.WARNING, "stream deadline check failed", e);
                 }
             }
         }
