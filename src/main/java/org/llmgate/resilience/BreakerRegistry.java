@@ -64,7 +64,12 @@ public final class BreakerRegistry {
 
     /** What {@link #tryAcquire} would answer, without side effects, and the scope that denies. */
     public Optional<Breaker> denyingBreaker(HopTarget target, Instant now) {
-        return existing(target).stream().filter(b -> b.peek(now) == Permit.DENIED).findFirst();
+        for (Breaker breaker : existing(target)) {
+            if (breaker.peek(now) == Permit.DENIED) {
+                return Optional.of(breaker);
+            }
+        }
+        return Optional.empty();
     }
 
     /**
@@ -157,6 +162,10 @@ public final class BreakerRegistry {
     }
 
     private List<Breaker> existing(HopTarget target) {
+        if (breakers.isEmpty()) {
+            // nothing ever failed: no scope keys to build, three times per chat (issue 16)
+            return List.of();
+        }
         List<Breaker> found = new ArrayList<>(4);
         for (ScopeKey scope : target.scopes()) {
             Breaker breaker = breakers.get(scope);

@@ -7,6 +7,9 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -28,6 +31,8 @@ final class BenchUpstream implements AutoCloseable {
     private static final byte[] DONE = "data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8);
 
     private final HttpServer server;
+    /** When each slow stream's request reached this upstream (System.nanoTime: the client's clock too). */
+    private final ConcurrentLinkedQueue<Long> slowArrivals = new ConcurrentLinkedQueue<>();
     private final ExecutorService handlers = Executors.newFixedThreadPool(4, daemon("bench-upstream"));
     private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(2, daemon("bench-upstream-timer"));
 
@@ -55,7 +60,17 @@ final class BenchUpstream implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
     }
 
+    /** The slow requests' arrival times since the last call, and forgets them. */
+    List<Long> takeSlowArrivals() {
+        List<Long> taken = new ArrayList<>();
+        for (Long at = slowArrivals.poll(); at != null; at = slowArrivals.poll()) {
+            taken.add(at);
+        }
+        return taken;
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
+        long arrived = System.nanoTime();
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         if (!exchange.getRequestURI().getPath().endsWith("/chat/completions")) {
             answer(exchange, 200, "application/json", "{\"object\":\"list\",\"data\":[]}".getBytes(StandardCharsets.UTF_8));
@@ -70,6 +85,7 @@ final class BenchUpstream implements AutoCloseable {
         exchange.sendResponseHeaders(200, 0);
         byte[][] frames = frames(model);
         if (model.contains("slow")) {
+            slowArrivals.add(arrived);
             new SlowStream(exchange, frames).next();
             return;
         }

@@ -52,11 +52,12 @@ class RelayOverheadBenchmark {
     /** The benchmark process (client and upstream) and llmgate's, for their CPU and compilers. */
     private ServerProbe self;
     private ServerProbe gateway;
+    private BenchUpstream upstream;
 
     @Test
     void relay_overhead() throws Exception {
         TestDatabase db = TestDatabase.get();
-        try (BenchUpstream upstream = BenchUpstream.start();
+        try (BenchUpstream upstream = this.upstream = BenchUpstream.start();
              LlmgateServer server = LlmgateServer.start("bench", db.createDatabase("llmgate_bench"), db,
                      Llmgate.tempDir("llmgate-bench"), Map.of(
                              // one organization opens every slow stream: lift its open-chat limit above them
@@ -199,11 +200,21 @@ class RelayOverheadBenchmark {
             rows.add(String.format("| … opening, until the last first token: wall time, median of the rounds | %.0f ms | %.0f ms | %+.0f ms |",
                     median(directRuns, run -> run.opening.wallMs), median(relayedRuns, run -> run.opening.wallMs),
                     median(relayedRuns, run -> run.opening.wallMs) - median(directRuns, run -> run.opening.wallMs)));
+            rows.add(String.format("| … opening, the median stream from the first send: request reached the upstream → first token back, median of the rounds | %.0f → %.0f ms | %.0f → %.0f ms | |",
+                    median(directRuns, run -> run.reachedUpstreamMs), median(directRuns, run -> run.firstTokenBackMs),
+                    median(relayedRuns, run -> run.reachedUpstreamMs), median(relayedRuns, run -> run.firstTokenBackMs)));
             rows.add(String.format("| … opening: CPU per stream, client and upstream (benchmark process), median | %.0f µs | %.0f µs | |",
                     median(directRuns, run -> run.opening.selfCpuMs) * 1000.0 / SLOW_STREAMS,
                     median(relayedRuns, run -> run.opening.selfCpuMs) * 1000.0 / SLOW_STREAMS));
             rows.add(String.format("| … opening: CPU per stream, llmgate (server process), median | | %.0f µs | |",
                     median(relayedRuns, run -> run.opening.gatewayCpuMs) * 1000.0 / SLOW_STREAMS));
+            List<String> groups = new ArrayList<>();
+            for (int g = 0; g < ServerProbe.THREAD_GROUPS.size(); g++) {
+                int group = g;
+                groups.add(String.format("%s %.0f", ServerProbe.THREAD_GROUPS.get(g),
+                        median(relayedRuns, run -> run.opening.gatewayGroupsMs[group]) * 1000.0 / SLOW_STREAMS));
+            }
+            rows.add(String.format("| … opening: llmgate's CPU per stream by thread group, median (µs) | | %s | |", String.join(", ", groups)));
             rows.add(String.format("| … opening: both processes' JIT compilers, median | %.0f ms | %.0f ms | |",
                     median(directRuns, run -> run.opening.compilersMs), median(relayedRuns, run -> run.opening.compilersMs)));
             rows.add(String.format("| … CPU per stream: client and upstream (benchmark process) | %.0f µs | %.0f µs | |",
@@ -351,6 +362,7 @@ class RelayOverheadBenchmark {
         List<CompletableFuture<HttpResponse<Void>>> streams = new ArrayList<>();
         SlowRun run = new SlowRun();
         Opening opening = new Opening(SLOW_STREAMS, self, gateway);
+        upstream.takeSlowArrivals();
         long started = System.nanoTime();
         for (int i = 0; i < SLOW_STREAMS; i++) {
             FirstToken first = new FirstToken(System.nanoTime(), opening);
@@ -387,11 +399,16 @@ class RelayOverheadBenchmark {
         sampler.shutdownNow();
         run.peakThreads = peakThreads.get();
         run.opening = opening;
+        List<Long> firstTokensAt = new ArrayList<>();
         for (FirstToken first : firsts) {
             if (first.at > 0 && first.end > 0) {
                 run.timings.add(first.at - first.started, first.end - first.started);
+                firstTokensAt.add(first.at);
             }
         }
+        // where the median stream's time went: until its request reached the upstream, and until its first token came back
+        run.reachedUpstreamMs = medianSince(upstream.takeSlowArrivals(), started);
+        run.firstTokenBackMs = medianSince(firstTokensAt, started);
         return run;
     }
 
@@ -410,6 +427,14 @@ class RelayOverheadBenchmark {
             quietReadings = now - cpu <= 10 ? quietReadings + 1 : 0;
             cpu = now;
         }
+    }
+
+    private static double medianSince(List<Long> nanos, long start) {
+        if (nanos.isEmpty()) {
+            return Double.NaN;
+        }
+        long[] sorted = nanos.stream().mapToLong(at -> at - start).sorted().toArray();
+        return sorted[sorted.length / 2] / 1e6;
     }
 
     private static int fewestAnswered(List<SlowRun> runs) {
@@ -443,6 +468,8 @@ class RelayOverheadBenchmark {
         int openAtHeap;
         double heapMib;
         Opening opening;
+        double reachedUpstreamMs;
+        double firstTokenBackMs;
     }
 
     /**
@@ -457,7 +484,10 @@ class RelayOverheadBenchmark {
         private final long selfCpuAtStart;
         private final long gatewayCpuAtStart;
         private final long compilersAtStart;
+        private final long[] gatewayGroupsAtStart;
         volatile double wallMs = Double.NaN;
+        /** llmgate's CPU in the opening by thread group ({@link ServerProbe#THREAD_GROUPS}). */
+        volatile long[] gatewayGroupsMs;
         volatile long selfCpuMs;
         volatile long gatewayCpuMs;
         /** Both processes' JIT compilers: what the first tokens waited for besides the streams themselves. */
@@ -470,6 +500,7 @@ class RelayOverheadBenchmark {
             this.selfCpuAtStart = self.cpuMillis();
             this.gatewayCpuAtStart = gateway.cpuMillis();
             this.compilersAtStart = self.compilerMillis() + gateway.compilerMillis();
+            this.gatewayGroupsAtStart = gateway.cpuByThreadGroup();
         }
 
         void firstTokenArrived() {
@@ -477,6 +508,11 @@ class RelayOverheadBenchmark {
                 selfCpuMs = self.cpuMillis() - selfCpuAtStart;
                 gatewayCpuMs = gateway.cpuMillis() - gatewayCpuAtStart;
                 compilersMs = self.compilerMillis() + gateway.compilerMillis() - compilersAtStart;
+                long[] groups = gateway.cpuByThreadGroup();
+                for (int i = 0; i < groups.length; i++) {
+                    groups[i] -= gatewayGroupsAtStart[i];
+                }
+                gatewayGroupsMs = groups;
                 wallMs = (System.nanoTime() - startedNanos) / 1e6;
             }
         }

@@ -65,6 +65,51 @@ final class ServerProbe {
         return total;
     }
 
+    /** The thread groups {@link #cpuByThreadGroup} reports, in its order. */
+    static final List<String> THREAD_GROUPS = List.of("request threads", "upstream clients", "Grizzly selectors", "GC", "JIT", "other");
+
+    /**
+     * CPU time by thread group, in milliseconds, indexed as {@link #THREAD_GROUPS}: which part of the
+     * server a phase's CPU went to (a thread's name, as /proc keeps its first 15 characters).
+     */
+    long[] cpuByThreadGroup() {
+        long[] groups = new long[THREAD_GROUPS.size()];
+        try (var tasks = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String name = Files.readString(task.resolve("comm")).strip();
+                    String stat = Files.readString(task.resolve("stat"));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    groups[threadGroup(name)] += (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+                } catch (IOException e) {
+                    // the thread ended while it was read
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("no threads for process " + pid, e);
+        }
+        return groups;
+    }
+
+    private static int threadGroup(String name) {
+        if (name.startsWith("http-thread-poo")) {
+            return 0;
+        }
+        if (name.startsWith("HttpClient-") || name.startsWith("llmgate-upstrea")) {
+            return 1;
+        }
+        if (name.startsWith("http-listener")) {
+            return 2;
+        }
+        if (name.startsWith("GC Thread") || name.startsWith("G1 ")) {
+            return 3;
+        }
+        if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
+            return 4;
+        }
+        return 5;
+    }
+
     /** The kernel's part of {@link #cpuMillis}: on loopback, mostly the TCP stack's work for this process's sends. */
     long systemMillis() {
         return stat(12);

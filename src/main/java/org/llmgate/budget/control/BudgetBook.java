@@ -40,7 +40,9 @@ public class BudgetBook {
     }
 
     public void reload() {
-        byOrganization = store.all().stream().collect(Collectors.groupingBy(Budget::organizationId));
+        // each organization's list in id order, so a chat's covering budgets need no sort of their own
+        byOrganization = store.all().stream().sorted(Comparator.comparing(Budget::id))
+                .collect(Collectors.groupingBy(Budget::organizationId));
     }
 
     /** Whether any budget of the organization limits money: then a config without prices escapes it. */
@@ -60,13 +62,12 @@ public class BudgetBook {
         if (budgets.isEmpty()) {
             return List.of();
         }
-        List<Budget> applicable = new ArrayList<>();
+        List<Budget> applicable = new ArrayList<>(budgets.size());
         for (Budget b : budgets) {
             if (b.covers(payer)) {
                 applicable.add(b);
             }
         }
-        applicable.sort(Comparator.comparing(Budget::id));
         return applicable;
     }
 }

@@ -1,5 +1,6 @@
 package org.llmgate.chat.boundary;
 
+import org.llmgate.platform.JsonText;
 import org.llmgate.providers.Usage;
 
 /**

@@ -7,6 +7,7 @@ import java.util.List;
 import org.llmgate.chat.control.AttemptSummary;
 import org.llmgate.chat.control.ChatSink;
 import org.llmgate.config.control.LlmConfigView;
+import org.llmgate.platform.JsonText;
 import org.llmgate.providers.Endpoint;
 import org.llmgate.providers.ErrorClass;
 import org.llmgate.providers.JsonSupport;

@@ -5,6 +5,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HexFormat;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
@@ -13,6 +14,15 @@ public final class Passwords {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int ITERATIONS = 210_000;
+    private static final MessageDigest SHA_256;
+
+    static {
+        try {
+            SHA_256 = MessageDigest.getInstance("SHA-256");
+        } catch (GeneralSecurityException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private Passwords() {
     }
@@ -40,16 +50,25 @@ public final class Passwords {
         return MessageDigest.isEqual(expected, pbkdf2(password, salt, Integer.parseInt(parts[1])));
     }
 
+    /** Lower-case hex SHA-256 of the UTF-8 bytes: how integration tokens are looked up, once per chat. */
     public static String sha256Hex(String value) {
+        return HexFormat.of().formatHex(sha256().digest(value.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * A fresh SHA-256 digest, cloned from one found at class load: {@code MessageDigest.getInstance}
+     * searches the security providers on every call, 40 % of a chat's token check in the slow
+     * streams' profile (issue 16).
+     */
+    private static MessageDigest sha256() {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-            StringBuilder hex = new StringBuilder(64);
-            for (byte b : digest) {
-                hex.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
+            return (MessageDigest) SHA_256.clone();
+        } catch (CloneNotSupportedException e) {
+            try {
+                return MessageDigest.getInstance("SHA-256");
+            } catch (GeneralSecurityException missing) {
+                throw new IllegalStateException(missing);
             }
-            return hex.toString();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -22,6 +22,7 @@ import org.llmgate.providers.StreamListener;
 import org.llmgate.providers.UpstreamCall;
 import org.llmgate.providers.UpstreamFailure;
 import org.llmgate.providers.UpstreamHttp;
+import org.llmgate.providers.UpstreamUris;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -43,6 +44,7 @@ public class AnthropicAdapter implements ProviderAdapter {
 
     public static final String ID = "anthropic";
     public static final String DEFAULT_BASE_URL = "https://api.anthropic.com";
+    private static final UpstreamUris MESSAGES_URIS = new UpstreamUris("/v1/messages");
     public static final String API_VERSION = "2023-06-01";
     static final int DEFAULT_MAX_TOKENS = 1024;
     private static final int MAX_PAGES = 50;
@@ -94,7 +96,7 @@ public class AnthropicAdapter implements ProviderAdapter {
         HttpRequest request;
         try {
             // no request timeout: SseStream's deadline check covers the first byte (see OpenAiProtocol)
-            HttpRequest.Builder builder = HttpRequest.newBuilder(CatalogRequests.join(resolved.access().baseUrl(), "/v1/messages"))
+            HttpRequest.Builder builder = HttpRequest.newBuilder(MESSAGES_URIS.on(resolved.access().baseUrl()))
                     .header("Content-Type", "application/json")
                     .header("Accept", "text/event-stream")
                     .header("User-Agent", "llmgate")
