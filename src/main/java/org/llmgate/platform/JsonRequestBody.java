@@ -4,7 +4,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.llmgate.platform.problem.Problem;
 import org.llmgate.platform.problem.ProblemException;
 
@@ -15,7 +18,7 @@ import org.llmgate.platform.problem.ProblemException;
  */
 public final class JsonRequestBody {
 
-    private static final java.util.Set<String> WRITES = java.util.Set.of("POST", "PUT", "PATCH", "DELETE");
+    private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
 
     private JsonRequestBody() {
     }
@@ -47,7 +50,7 @@ public final class JsonRequestBody {
                     ? readDeclared(in, (int) declared)
                     : in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
             if (body.length > limit) {
-                throw new ProblemException(413, "Payload too large", tooLarge(limit).detail(), java.util.List.of());
+                throw new ProblemException(413, "Payload too large", tooLarge(limit).detail(), List.of());
             }
             return new String(body, StandardCharsets.UTF_8);
         }
@@ -61,7 +64,7 @@ public final class JsonRequestBody {
     private static byte[] readDeclared(InputStream in, int length) throws IOException {
         byte[] body = new byte[length];
         int read = in.readNBytes(body, 0, length);
-        return read == length ? body : java.util.Arrays.copyOf(body, read);
+        return read == length ? body : Arrays.copyOf(body, read);
     }
 
     static boolean isJson(String contentType) {
