@@ -2,9 +2,8 @@ package org.llmgate.resilience;
 
 import java.net.URI;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
+import org.llmgate.platform.BoundedMemo;
 
 /**
  * Names one failure scope. {@link #id()} is the primary key of the {@code circuit_states} row, so
@@ -26,7 +25,8 @@ public record ScopeKey(FailureScope scope, String provider, Long credentialId, S
      * rest are normalised each time.
      */
     static final int MAX_NORMALIZED_BASE_URLS = 1024;
-    private static final Map<String, String> NORMALIZED_BASE_URLS = new ConcurrentHashMap<>();
+    private static final BoundedMemo<String, String> NORMALIZED_BASE_URLS =
+            new BoundedMemo<>(MAX_NORMALIZED_BASE_URLS, ScopeKey::normalizeUncached);
 
     public ScopeKey {
         Objects.requireNonNull(scope, "scope");
@@ -135,15 +135,7 @@ public record ScopeKey(FailureScope scope, String provider, Long credentialId, S
      * case-sensitive on most servers).
      */
     static String normalizeBaseUrl(String baseUrl) {
-        String known = NORMALIZED_BASE_URLS.get(baseUrl);
-        if (known != null) {
-            return known;
-        }
-        String normalized = normalizeUncached(baseUrl);
-        if (NORMALIZED_BASE_URLS.size() < MAX_NORMALIZED_BASE_URLS) {
-            NORMALIZED_BASE_URLS.put(baseUrl, normalized);
-        }
-        return normalized;
+        return NORMALIZED_BASE_URLS.get(baseUrl);
     }
 
     /** How many base URLs are remembered normalised (for tests). */

@@ -6,6 +6,7 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import org.llmgate.platform.BoundedMemo;
 import org.llmgate.providers.AccessDefaults;
 import org.llmgate.providers.CatalogModel;
 import org.llmgate.providers.CatalogRequests;
@@ -22,7 +23,6 @@ import org.llmgate.providers.StreamListener;
 import org.llmgate.providers.UpstreamCall;
 import org.llmgate.providers.UpstreamFailure;
 import org.llmgate.providers.UpstreamHttp;
-import org.llmgate.providers.UpstreamUris;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -44,7 +44,9 @@ public class AnthropicAdapter implements ProviderAdapter {
 
     public static final String ID = "anthropic";
     public static final String DEFAULT_BASE_URL = "https://api.anthropic.com";
-    private static final UpstreamUris MESSAGES_URIS = new UpstreamUris("/v1/messages");
+    /** The chat URI under each base URL, parsed once (see OpenAiProtocol). */
+    private static final BoundedMemo<String, URI> MESSAGES_URIS =
+            new BoundedMemo<>(1024, baseUrl -> CatalogRequests.join(baseUrl, "/v1/messages"));
     public static final String API_VERSION = "2023-06-01";
     static final int DEFAULT_MAX_TOKENS = 1024;
     private static final int MAX_PAGES = 50;
@@ -96,7 +98,7 @@ public class AnthropicAdapter implements ProviderAdapter {
         HttpRequest request;
         try {
             // no request timeout: SseStream's deadline check covers the first byte (see OpenAiProtocol)
-            HttpRequest.Builder builder = HttpRequest.newBuilder(MESSAGES_URIS.on(resolved.access().baseUrl()))
+            HttpRequest.Builder builder = HttpRequest.newBuilder(MESSAGES_URIS.get(resolved.access().baseUrl()))
                     .header("Content-Type", "application/json")
                     .header("Accept", "text/event-stream")
                     .header("User-Agent", "llmgate")
