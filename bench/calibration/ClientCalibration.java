@@ -42,10 +42,15 @@ public class ClientCalibration {
             for (int i = 0; i < 2; i++) {
                 jdk[i] = HttpClient.newBuilder().executor(Runnable::run).version(HttpClient.Version.HTTP_1_1).build();
             }
+            org.eclipse.jetty.client.HttpClient jetty = new org.eclipse.jetty.client.HttpClient(
+                    new org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP(2));
+            jetty.setMaxConnectionsPerDestination(4000);
+            jetty.setMaxRequestsQueuedPerDestination(8000);
+            jetty.start();
             Vertx vertx = Vertx.vertx();
             HttpClientAgent vx = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true), new PoolOptions().setHttp1MaxSize(4000));
             for (int round = 1; round <= Integer.parseInt(args[0]); round++) {
-                for (String kind : new String[] {"jdk", "vertx"}) {
+                for (String kind : (args.length > 1 ? args[1].split(",") : new String[] {"jdk", "vertx", "jetty"})) {
                     long[] first = new long[N];
                     long[] start = new long[N];
                     AtomicInteger firsts = new AtomicInteger();
@@ -61,6 +66,17 @@ public class ClientCalibration {
                                     .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
                             jdk[i % 2].sendAsync(request, info -> HttpResponse.BodySubscribers.fromSubscriber(new Scan(onFirst)))
                                     .whenComplete((r, e) -> done.countDown());
+                        } else if (kind.equals("jetty")) {
+                            boolean[] seen = {false};
+                            jetty.newRequest(uri).method("POST")
+                                    .body(new org.eclipse.jetty.client.BytesRequestContent("application/json", body))
+                                    .onResponseContent((response, buf) -> {
+                                        if (!seen[0] && StandardCharsets.ISO_8859_1.decode(buf.duplicate()).toString().contains("tok0")) {
+                                            seen[0] = true;
+                                            onFirst.run();
+                                        }
+                                    })
+                                    .send(result -> done.countDown());
                         } else {
                             vx.request(HttpMethod.POST, uri.getPort(), "127.0.0.1", uri.getPath())
                                     .compose(req -> req.putHeader("Content-Type", "application/json").send(Buffer.buffer(body)))
@@ -96,6 +112,7 @@ public class ClientCalibration {
                 }
             }
             vertx.close();
+            jetty.stop();
         }
     }
 

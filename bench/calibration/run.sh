@@ -16,4 +16,4 @@ cp="target/test-classes:$(cat bench/calibration/target/calibration-cp.txt)"
 mkdir -p target/calibration-classes
 javac -d target/calibration-classes -cp "$cp" bench/calibration/ClientCalibration.java
 java -Xmx2g -Djava.util.concurrent.ForkJoinPool.common.parallelism=2 \
-  -cp "target/calibration-classes:$cp" org.llmgate.system.ClientCalibration "$rounds"
+  -cp "target/calibration-classes:$cp" org.llmgate.system.ClientCalibration "$rounds" "${CLIENTS:-jdk,vertx,jetty}"

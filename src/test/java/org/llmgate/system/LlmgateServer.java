@@ -32,6 +32,12 @@ final class LlmgateServer implements AutoCloseable {
     }
 
     static LlmgateServer start(String name, String dbUrl, TestDatabase db, Path dataDir, Map<String, String> extraProperties) {
+        return start(name, dbUrl, db, dataDir, extraProperties, List.of());
+    }
+
+    /** With more WARs beside llmgate's, each given as {@code path:/context-root}. */
+    static LlmgateServer start(String name, String dbUrl, TestDatabase db, Path dataDir, Map<String, String> extraProperties,
+            List<String> extraDeployments) {
         Path buildDir = Path.of(System.getProperty("llmgate.buildDir", "target"));
         Path jar = Path.of(System.getProperty("payara.microJar", buildDir.resolve("payara-micro.jar").toString()));
         Path war = Path.of(System.getProperty("llmgate.war", buildDir.resolve("llmgate.war").toString()));
@@ -66,6 +72,7 @@ final class LlmgateServer implements AutoCloseable {
                     "--maxHttpThreads", System.getProperty("llmgate.server.maxHttpThreads", String.valueOf(MAX_HTTP_THREADS)),
                     "--rootdir", dataDir.resolve("payara-" + name).toString(),
                     "--deploy", war.toString()));
+            extraDeployments.forEach(deployment -> command.addAll(List.of("--deploy", deployment)));
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(log.toFile()).start();
             LlmgateServer server = new LlmgateServer(process, port, log);
@@ -78,6 +85,11 @@ final class LlmgateServer implements AutoCloseable {
 
     String baseUrl() {
         return "http://127.0.0.1:" + port + "/llmgate";
+    }
+
+    /** A path on the server's HTTP port, outside llmgate's context root. */
+    String url(String path) {
+        return "http://127.0.0.1:" + port + path;
     }
 
     /** MicroProfile Health's readiness: Payara serves it at the root of the HTTP port, not under /llmgate. */

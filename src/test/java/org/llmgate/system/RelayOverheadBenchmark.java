@@ -45,6 +45,8 @@ class RelayOverheadBenchmark {
     static final long SLOW_JIT_QUIET_MS = 100;
     /** Measured slow rounds (direct, then through llmgate); the table gives their median. */
     static final int SLOW_ROUNDS = Integer.getInteger("bench.slow.rounds", 3);
+    /** The slow streams also through {@link FloorRelayServlet}, deployed beside llmgate: what the server and client cost alone. */
+    static final boolean FLOOR = Boolean.parseBoolean(System.getProperty("bench.floor", "true"));
 
     private final ExecutorService clientThreads = Executors.newFixedThreadPool(4);
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(clientThreads).build();
@@ -63,7 +65,10 @@ class RelayOverheadBenchmark {
                              // one organization opens every slow stream: lift its open-chat limit above them
                              "llmgate.max-open-chats-per-org", String.valueOf(SLOW_STREAMS + 100),
                              // -Dbench.metrics=false measures the relay without recording metrics (issue 14)
-                             "llmgate.metrics.enabled", System.getProperty("bench.metrics", "true")))) {
+                             "llmgate.metrics.enabled", System.getProperty("bench.metrics", "true"),
+                             FloorRelayServlet.UPSTREAM, upstream.baseUrl() + "/chat/completions"),
+                     FLOOR ? List.of(FloorRelayServlet.war(java.nio.file.Path.of(System.getProperty("llmgate.buildDir", "target"),
+                             "floor-relay.war")) + ":" + FloorRelayServlet.CONTEXT_ROOT) : List.of())) {
             Api api = new Api(server.baseUrl());
             Fixtures fixtures = new Fixtures(api);
             long organization = fixtures.organization();
@@ -151,6 +156,8 @@ class RelayOverheadBenchmark {
             // a read per token): warmed the same way, until both compilers are quiet through a whole round
             HttpRequest directSlowRequest = direct.request("bench-slow", true);
             HttpRequest relayedSlowRequest = relayed.request("homework:" + slow, true);
+            HttpRequest floorSlowRequest = new Target(server.url(FloorRelayServlet.CONTEXT_ROOT + "/relay"), "Bearer none")
+                    .request("bench-slow", true);
             int slowWarmUps = 0;
             long slowCompiling = Long.MAX_VALUE;
             while (slowWarmUps < SLOW_WARM_UP_MAX && slowCompiling > SLOW_JIT_QUIET_MS) {
@@ -227,6 +234,10 @@ class RelayOverheadBenchmark {
                     slowWarmUps, slowWarmUps == 1 ? "" : "s", self.compilerMillis() - compilerBeforeSlow[0],
                     gateway.compilerMillis() - compilerBeforeSlow[1]));
 
+            if (FLOOR) {
+                floor(directSlowRequest, floorSlowRequest, directRuns, relayedRuns);
+            }
+
             String report = String.format("llmgate relay benchmark, %s (warm-up %d of each kind, until the JIT compilers used"
                             + " under %.0f %% of a round; sequential %d, %d requests at %d clients,"
                             + " %d slow streams in %d measured rounds; %d cores)%n| figure | direct | through llmgate | ratio / added |%n|---|---|---|---|%n",
@@ -238,6 +249,57 @@ class RelayOverheadBenchmark {
         } finally {
             clientThreads.shutdownNow();
         }
+    }
+
+    /**
+     * The same slow streams through {@link FloorRelayServlet}: the least any gateway on this server and client costs,
+     * so the rows show how much of llmgate's added time is the platform's and how much its own. Its rounds come
+     * after llmgate's, each direct then through the floor, so its idle connections are not in llmgate's heap figure.
+     */
+    private void floor(HttpRequest directSlowRequest, HttpRequest floorSlowRequest, List<SlowRun> llmgateDirectRuns, List<SlowRun> relayedRuns)
+            throws Exception {
+        int warmUps = 0;
+        long compiling = Long.MAX_VALUE;
+        while (warmUps < SLOW_WARM_UP_MAX && compiling > SLOW_JIT_QUIET_MS) {
+            long compiled = self.compilerMillis() + gateway.compilerMillis();
+            slowStreams(directSlowRequest, false);
+            slowStreams(floorSlowRequest, false);
+            compiling = self.compilerMillis() + gateway.compilerMillis() - compiled;
+            warmUps++;
+        }
+        List<SlowRun> directRuns = new ArrayList<>();
+        List<SlowRun> floorRuns = new ArrayList<>();
+        for (int round = 1; round <= SLOW_ROUNDS; round++) {
+            directRuns.add(slowStreams(directSlowRequest, false));
+            floorRuns.add(slowStreams(floorSlowRequest, false));
+        }
+        String name = "… floor: a minimal relay servlet on the same server and client, measured after llmgate's rounds";
+        double directMs = median(directRuns, run -> run.timings.firstTokenMs());
+        double floorMs = median(floorRuns, run -> run.timings.firstTokenMs());
+        rows.add(String.format("| %s: first token p50, median of %d rounds after %d warm-up | %.2f ms | %.2f ms | %+.2f ms |",
+                name, SLOW_ROUNDS, warmUps, directMs, floorMs, floorMs - directMs));
+        List<String> added = new ArrayList<>();
+        for (int round = 0; round < SLOW_ROUNDS; round++) {
+            added.add(String.format("%+.0f", floorRuns.get(round).timings.firstTokenMs() - directRuns.get(round).timings.firstTokenMs()));
+        }
+        rows.add(String.format("| … floor: first token p50 added, round by round | | | %s ms |", String.join(", ", added)));
+        rows.add(String.format("| … floor: opening, the median stream from the first send: request reached the upstream → first token back | %.0f → %.0f ms | %.0f → %.0f ms | |",
+                median(directRuns, run -> run.reachedUpstreamMs), median(directRuns, run -> run.firstTokenBackMs),
+                median(floorRuns, run -> run.reachedUpstreamMs), median(floorRuns, run -> run.firstTokenBackMs)));
+        List<String> groups = new ArrayList<>();
+        for (int g = 0; g < ServerProbe.THREAD_GROUPS.size(); g++) {
+            int group = g;
+            groups.add(String.format("%s %.0f", ServerProbe.THREAD_GROUPS.get(g),
+                    median(floorRuns, run -> run.opening.gatewayGroupsMs[group]) * 1000.0 / SLOW_STREAMS));
+        }
+        rows.add(String.format("| … floor: opening, the server's CPU per stream, median | | %.0f µs | |",
+                median(floorRuns, run -> run.opening.gatewayCpuMs) * 1000.0 / SLOW_STREAMS));
+        rows.add(String.format("| … floor: opening, the server's CPU per stream by thread group, median (µs) | | %s | |", String.join(", ", groups)));
+        double llmgateAdded = median(relayedRuns, run -> run.timings.firstTokenMs()) - median(llmgateDirectRuns, run -> run.timings.firstTokenMs());
+        rows.add(String.format("| … llmgate over the floor: first token p50 added, llmgate's less the floor's | | | %+.0f ms |",
+                llmgateAdded - (floorMs - directMs)));
+        rows.add(String.format("| … llmgate over the floor: CPU per opening stream, median | | %+.0f µs | |",
+                (median(relayedRuns, run -> run.opening.gatewayCpuMs) - median(floorRuns, run -> run.opening.gatewayCpuMs)) * 1000.0 / SLOW_STREAMS));
     }
 
     private static long homework(Fixtures fixtures, long organization, long credential, String model) {
