@@ -22,12 +22,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What opening 2,000 slow upstream streams at once costs with the JDK HTTP client, set up as
- * {@code UpstreamHttp} sets it up (two clients, callbacks on their own thread), and with Vert.x's
- * client (issue 16: its calibration suggested a client cheaper than the JDK's). Both open the
+ * {@code UpstreamHttp} sets it up (two clients, callbacks on their own thread), with Vert.x's
+ * client (issue 16: its calibration suggested a client cheaper than the JDK's) and with Jetty 12's
+ * (two selectors; its content listener sees the bytes). Each opens the
  * streams against the benchmark's upstream in the same process, round after round so the JIT
  * warms up; each round prints the first token's p50 and p90, how long until every stream had its
  * first token, and the process's CPU per stream in that opening and over the streams' lives. The
- * upstream's share is the same for both. Run by {@code bench/calibration/run.sh}.
+ * upstream's share is the same for each. Run by {@code bench/calibration/run.sh}; the second
+ * argument picks the clients ({@code jdk,vertx,jetty}, all by default).
  */
 public class ClientCalibration {
     static final int N = 2000;

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Client calibration (issue 16, docs/performance.md): opens 2,000 slow streams at once against the
-# benchmark's upstream (BenchUpstream), round after round, once with the JDK HTTP client as
-# llmgate configures it and once with Vert.x's, and prints each round's first token and the CPU
+# benchmark's upstream (BenchUpstream), round after round, with the JDK HTTP client as llmgate
+# configures it, with Vert.x's and with Jetty's, and prints each round's first token and the CPU
 # the process (client and upstream) spent per stream. Not part of `mvn verify`.
 #
-#   bench/calibration/run.sh        # 8 rounds of each
-#   bench/calibration/run.sh 4 -o   # 4 rounds, offline
+#   bench/calibration/run.sh                       # 8 rounds of each
+#   CLIENTS=jdk,jetty bench/calibration/run.sh 4 -o  # 4 rounds of two of them, offline
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 rounds="${1:-8}"
