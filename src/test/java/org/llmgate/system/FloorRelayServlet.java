@@ -58,7 +58,9 @@ public class FloorRelayServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        byte[] body = request.getInputStream().readAllBytes();
+        // read as llmgate reads it: a body of declared length into an array of that length
+        int length = request.getContentLength();
+        byte[] body = length >= 0 ? request.getInputStream().readNBytes(length) : request.getInputStream().readAllBytes();
         Relay relay = new Relay(request.startAsync());
         HttpRequest call = HttpRequest.newBuilder(upstream).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();

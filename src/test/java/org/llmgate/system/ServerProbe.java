@@ -145,14 +145,26 @@ final class ServerProbe {
         return Long.parseLong(started.group(1));
     }
 
-    /** MiB of heap still used after a full collection: what the open streams really keep. */
+    /**
+     * MiB of heap still used after a full collection: what the open streams really keep. G1 prints
+     * one line for the whole heap, the Parallel and Serial collectors one per generation: the
+     * figure is the sum of what comes before Metaspace.
+     */
     double heapAfterGcMib() {
         jcmd("GC.run");
-        Matcher used = USED.matcher(jcmd("GC.heap_info"));
-        if (!used.find()) {
+        String info = jcmd("GC.heap_info");
+        int metaspace = info.indexOf("Metaspace");
+        Matcher used = USED.matcher(metaspace < 0 ? info : info.substring(0, metaspace));
+        long kib = 0;
+        boolean found = false;
+        while (used.find()) {
+            kib += Long.parseLong(used.group(1));
+            found = true;
+        }
+        if (!found) {
             throw new IllegalStateException("jcmd GC.heap_info gave no heap figure");
         }
-        return Long.parseLong(used.group(1)) / 1024.0;
+        return kib / 1024.0;
     }
 
     /** The live objects by class, largest first, as {@code jcmd GC.class_histogram} prints them (after a full GC). */
