@@ -158,16 +158,7 @@ class RelayOverheadBenchmark {
             HttpRequest relayedSlowRequest = relayed.request("homework:" + slow, true);
             HttpRequest floorSlowRequest = new Target(server.url(FloorRelayServlet.CONTEXT_ROOT + "/relay"), "Bearer none")
                     .request("bench-slow", true);
-            int slowWarmUps = 0;
-            long slowCompiling = Long.MAX_VALUE;
-            while (slowWarmUps < SLOW_WARM_UP_MAX && slowCompiling > SLOW_JIT_QUIET_MS) {
-                long compiled = self.compilerMillis() + gateway.compilerMillis();
-                slowStreams(directSlowRequest, false);
-                slowStreams(relayedSlowRequest, false);
-                slowCompiling = self.compilerMillis() + gateway.compilerMillis() - compiled;
-                slowWarmUps++;
-                System.out.printf("slow warm-up round %d: the compilers used %d ms%n", slowWarmUps, slowCompiling);
-            }
+            int slowWarmUps = slowWarmUp(directSlowRequest, relayedSlowRequest);
 
             // measured in rounds, each direct then through llmgate: opening 2,000 streams at once on two shared
             // cores varies by tens of milliseconds from one round to the next, and the median of the rounds less
@@ -215,13 +206,7 @@ class RelayOverheadBenchmark {
                     median(relayedRuns, run -> run.opening.selfCpuMs) * 1000.0 / SLOW_STREAMS));
             rows.add(String.format("| … opening: CPU per stream, llmgate (server process), median | | %.0f µs | |",
                     median(relayedRuns, run -> run.opening.gatewayCpuMs) * 1000.0 / SLOW_STREAMS));
-            List<String> groups = new ArrayList<>();
-            for (int g = 0; g < ServerProbe.THREAD_GROUPS.size(); g++) {
-                int group = g;
-                groups.add(String.format("%s %.0f", ServerProbe.THREAD_GROUPS.get(g),
-                        median(relayedRuns, run -> run.opening.gatewayGroupsMs[group]) * 1000.0 / SLOW_STREAMS));
-            }
-            rows.add(String.format("| … opening: llmgate's CPU per stream by thread group, median (µs) | | %s | |", String.join(", ", groups)));
+            rows.add(String.format("| … opening: llmgate's CPU per stream by thread group, median (µs) | | %s | |", cpuByThreadGroup(relayedRuns)));
             rows.add(String.format("| … opening: both processes' JIT compilers, median | %.0f ms | %.0f ms | |",
                     median(directRuns, run -> run.opening.compilersMs), median(relayedRuns, run -> run.opening.compilersMs)));
             rows.add(String.format("| … CPU per stream: client and upstream (benchmark process) | %.0f µs | %.0f µs | |",
@@ -258,15 +243,7 @@ class RelayOverheadBenchmark {
      */
     private void floor(HttpRequest directSlowRequest, HttpRequest floorSlowRequest, List<SlowRun> llmgateDirectRuns, List<SlowRun> relayedRuns)
             throws Exception {
-        int warmUps = 0;
-        long compiling = Long.MAX_VALUE;
-        while (warmUps < SLOW_WARM_UP_MAX && compiling > SLOW_JIT_QUIET_MS) {
-            long compiled = self.compilerMillis() + gateway.compilerMillis();
-            slowStreams(directSlowRequest, false);
-            slowStreams(floorSlowRequest, false);
-            compiling = self.compilerMillis() + gateway.compilerMillis() - compiled;
-            warmUps++;
-        }
+        int warmUps = slowWarmUp(directSlowRequest, floorSlowRequest);
         List<SlowRun> directRuns = new ArrayList<>();
         List<SlowRun> floorRuns = new ArrayList<>();
         for (int round = 1; round <= SLOW_ROUNDS; round++) {
@@ -286,20 +263,43 @@ class RelayOverheadBenchmark {
         rows.add(String.format("| … floor: opening, the median stream from the first send: request reached the upstream → first token back | %.0f → %.0f ms | %.0f → %.0f ms | |",
                 median(directRuns, run -> run.reachedUpstreamMs), median(directRuns, run -> run.firstTokenBackMs),
                 median(floorRuns, run -> run.reachedUpstreamMs), median(floorRuns, run -> run.firstTokenBackMs)));
-        List<String> groups = new ArrayList<>();
-        for (int g = 0; g < ServerProbe.THREAD_GROUPS.size(); g++) {
-            int group = g;
-            groups.add(String.format("%s %.0f", ServerProbe.THREAD_GROUPS.get(g),
-                    median(floorRuns, run -> run.opening.gatewayGroupsMs[group]) * 1000.0 / SLOW_STREAMS));
-        }
         rows.add(String.format("| … floor: opening, the server's CPU per stream, median | | %.0f µs | |",
                 median(floorRuns, run -> run.opening.gatewayCpuMs) * 1000.0 / SLOW_STREAMS));
-        rows.add(String.format("| … floor: opening, the server's CPU per stream by thread group, median (µs) | | %s | |", String.join(", ", groups)));
+        rows.add(String.format("| … floor: opening, the server's CPU per stream by thread group, median (µs) | | %s | |", cpuByThreadGroup(floorRuns)));
         double llmgateAdded = median(relayedRuns, run -> run.timings.firstTokenMs()) - median(llmgateDirectRuns, run -> run.timings.firstTokenMs());
         rows.add(String.format("| … llmgate over the floor: first token p50 added, llmgate's less the floor's | | | %+.0f ms |",
                 llmgateAdded - (floorMs - directMs)));
         rows.add(String.format("| … llmgate over the floor: CPU per opening stream, median | | %+.0f µs | |",
                 (median(relayedRuns, run -> run.opening.gatewayCpuMs) - median(floorRuns, run -> run.opening.gatewayCpuMs)) * 1000.0 / SLOW_STREAMS));
+    }
+
+    /**
+     * Slow rounds, direct then through {@code through}, until both processes' compilers are quiet through a whole
+     * round (at most {@link #SLOW_WARM_UP_MAX}): the slow phase runs code the others never do. Answers how many.
+     */
+    private int slowWarmUp(HttpRequest direct, HttpRequest through) throws Exception {
+        int rounds = 0;
+        long compiling = Long.MAX_VALUE;
+        while (rounds < SLOW_WARM_UP_MAX && compiling > SLOW_JIT_QUIET_MS) {
+            long compiled = self.compilerMillis() + gateway.compilerMillis();
+            slowStreams(direct, false);
+            slowStreams(through, false);
+            compiling = self.compilerMillis() + gateway.compilerMillis() - compiled;
+            rounds++;
+            System.out.printf("slow warm-up round %d: the compilers used %d ms%n", rounds, compiling);
+        }
+        return rounds;
+    }
+
+    /** The server's CPU per stream in the openings, by thread group, the median of the runs. */
+    private static String cpuByThreadGroup(List<SlowRun> runs) {
+        List<String> groups = new ArrayList<>();
+        for (int g = 0; g < ServerProbe.THREAD_GROUPS.size(); g++) {
+            int group = g;
+            groups.add(String.format("%s %.0f", ServerProbe.THREAD_GROUPS.get(g),
+                    median(runs, run -> run.opening.gatewayGroupsMs[group]) * 1000.0 / SLOW_STREAMS));
+        }
+        return String.join(", ", groups);
     }
 
     private static long homework(Fixtures fixtures, long organization, long credential, String model) {
