@@ -4,7 +4,7 @@
 # calls direct and through llmgate in one run, and prints the table (also kept in
 # target/bench-report.md). Not part of `mvn verify`.
 #
-#   bench/run.sh                                  # the full run (5–7 minutes on 2 busy cores)
+#   bench/run.sh                                  # the full run (4–6 minutes on 2 busy cores)
 #   bench/run.sh -Dbench.warmup=200 -Dbench.slow=500 -o   # smaller and offline
 #   bench/run.sh -Dllmgate.server.jvmOptions=-XX:StartFlightRecording=filename=target/llmgate.jfr,settings=profile
 set -euo pipefail
