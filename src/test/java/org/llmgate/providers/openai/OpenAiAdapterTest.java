@@ -345,6 +345,19 @@ class OpenAiAdapterTest {
     }
 
     @Test
+    void aBaseUrlThatIsNoUriIsUnreachableEveryTime() {
+        // the chat URIs are remembered per base URL; one that does not parse is never remembered
+        for (Endpoint endpoint : new Endpoint[] {Endpoint.CHAT_COMPLETIONS, Endpoint.RESPONSES, Endpoint.CHAT_COMPLETIONS}) {
+            UpstreamCall call = call("http://bad host/v1", KEY, "gpt-4o", endpoint);
+
+            UpstreamFailure failure = new RecordingListener().awaitFailureOf(adapter, call);
+
+            assertThat(failure.errorClass()).isEqualTo(ErrorClass.UNREACHABLE);
+            assertThat(failure.getMessage()).contains("invalid base URL");
+        }
+    }
+
+    @Test
     void closedPortIsUnreachable() throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
