@@ -66,7 +66,8 @@ final class LlmgateServer implements AutoCloseable {
                 command.addAll(List.of(jvmOptions.split("\\s+")));
             }
             command.addAll(List.of("-jar", jar.toString(),
-                    "--nocluster", "--port", String.valueOf(port), "--contextroot", "llmgate",
+                    // as payara/run.sh: no data grid at all (--nocluster still boots a Hazelcast member)
+                    "--nohazelcast", "--port", String.valueOf(port), "--contextroot", "llmgate",
                     // a small request pool: OpenStreamsIT proves streams do not hold these threads;
                     // -Dllmgate.server.maxHttpThreads=N measures another size under the benchmark
                     "--maxHttpThreads", System.getProperty("llmgate.server.maxHttpThreads", String.valueOf(MAX_HTTP_THREADS)),
